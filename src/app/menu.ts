@@ -1,0 +1,12 @@
+import type { MenuEntry } from '../core/ports/spreadsheet-ui';
+
+export const MENU_TITLE = 'DSCO Sync';
+
+/** The custom menu. Every functionName is an entry point exposed by src/main.ts. */
+export const MENU_ENTRIES: MenuEntry[] = [
+  { caption: 'Sync now', functionName: 'syncNow' },
+  { caption: 'Retry failed orders', functionName: 'retryFailed' },
+  'separator',
+  { caption: 'Settings…', functionName: 'showSettings' },
+  { caption: 'Set up sheet', functionName: 'setupSheet' },
+];

@@ -1,0 +1,88 @@
+import { DEFAULT_SETTINGS, SECRET_FIELDS, SUPPLIER_CANCEL_CODES, type Settings } from './settings';
+
+export type FieldErrors = Partial<Record<keyof Settings | 'form', string>>;
+
+export type SettingsValidation = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
+
+const KNOWN_FIELDS = new Set<string>(Object.keys(DEFAULT_SETTINGS));
+const MIN_INTERVAL = 0.25;
+const MAX_INTERVAL = 24;
+const MAX_LOOKBACK = 30;
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function numberOf(value: unknown): number {
+  const t = text(value);
+  return t === undefined || t === '' ? NaN : Number(t);
+}
+
+/**
+ * Checks a settings form from the sidebar (or from a forged google.script.run call: the input is
+ * untrusted). Every problem is reported beside its field with a message a person can act on.
+ * A blank secret keeps the saved one. Values are trimmed.
+ */
+export function validateSettingsForm(form: unknown, current: Settings): SettingsValidation {
+  const errors: FieldErrors = {};
+  if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+    return { ok: false, errors: { form: 'The settings form was empty or not a form.' } };
+  }
+  const input = form as Record<string, unknown>;
+  const unknown = Object.keys(input).filter((k) => !KNOWN_FIELDS.has(k));
+  if (unknown.length) errors.form = `Unknown setting ${unknown.map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}; nothing was saved.`;
+
+  const next: Settings = { ...current };
+
+  const clientId = text(input.dscoClientId);
+  if (clientId === undefined || clientId === '') errors.dscoClientId = 'Required: the DSCO API Client ID.';
+  else if (clientId.length > 200 || /\s/.test(clientId)) errors.dscoClientId = 'This does not look like a DSCO Client ID (no spaces, at most 200 characters).';
+  else next.dscoClientId = clientId;
+
+  for (const field of SECRET_FIELDS) {
+    const value = text(input[field]);
+    if (value === undefined) errors[field] = 'Must be text.';
+    else if (value === '') {
+      if (current[field] === '') errors[field] = 'Required.';
+    } else if (value.length > 500 || /\s/.test(value)) errors[field] = 'This does not look like a key or secret (no spaces, at most 500 characters).';
+    else next[field] = value;
+  }
+
+  const storeText = text(input.ssStoreId);
+  if (storeText === undefined || storeText === '') errors.ssStoreId = 'Required: choose the ShipStation store the orders go to.';
+  else if (!/^\d{1,12}$/.test(storeText) || Number(storeText) <= 0) errors.ssStoreId = 'A ShipStation store ID is a whole number, e.g. 123456.';
+  else next.ssStoreId = Number(storeText);
+
+  const interval = numberOf(input.pollIntervalHours);
+  if (!Number.isFinite(interval)) errors.pollIntervalHours = 'Enter a number of hours, e.g. 1 or 0.25.';
+  else if (interval < MIN_INTERVAL) errors.pollIntervalHours = 'Minimum 0.25 hours (15 minutes).';
+  else if (interval > MAX_INTERVAL) errors.pollIntervalHours = 'Maximum 24 hours: retailers charge back late acknowledgements.';
+  else if (Math.abs(interval * 4 - Math.round(interval * 4)) > 1e-9) errors.pollIntervalHours = 'Use steps of 0.25 hours (15 minutes), e.g. 0.75 or 1.5.';
+  else next.pollIntervalHours = Math.round(interval * 4) / 4;
+
+  const lookback = numberOf(input.lookbackDays);
+  if (!Number.isInteger(lookback)) errors.lookbackDays = 'Enter a whole number of days, e.g. 7.';
+  else if (lookback < 1 || lookback > MAX_LOOKBACK) errors.lookbackDays = `Between 1 and ${MAX_LOOKBACK} days.`;
+  else next.lookbackDays = lookback;
+
+  const env = text(input.dscoEnvironment);
+  if (env !== 'production' && env !== 'staging') errors.dscoEnvironment = 'Choose production or staging.';
+  else next.dscoEnvironment = env;
+
+  const testOrders = input.includeTestOrders;
+  if (testOrders === undefined || testOrders === null || testOrders === '') next.includeTestOrders = false;
+  else if (typeof testOrders === 'boolean') next.includeTestOrders = testOrders;
+  else if (testOrders === 'true' || testOrders === 'on') next.includeTestOrders = true;
+  else if (testOrders === 'false') next.includeTestOrders = false;
+  else errors.includeTestOrders = 'Must be yes or no.';
+
+  const code = text(input.cancelCode);
+  if (code === undefined || code === '') next.cancelCode = DEFAULT_SETTINGS.cancelCode;
+  else if (!(code.toUpperCase() in SUPPLIER_CANCEL_CODES)) errors.cancelCode = `Choose one of ${Object.keys(SUPPLIER_CANCEL_CODES).join(', ')}.`;
+  else next.cancelCode = code.toUpperCase();
+
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings: next };
+}

@@ -1,0 +1,45 @@
+import type { Workbook } from '../core/ports/workbook';
+import type { SheetTemplate } from './sheet-template';
+
+export interface SetupSummary {
+  created: string[];
+  repaired: string[];
+  seeded: string[];
+}
+
+function sameHeaders(row: unknown[] | undefined, headers: string[]): boolean {
+  return !!row && headers.every((h, i) => String(row[i] ?? '').trim() === h);
+}
+
+/**
+ * Makes the spreadsheet match the template: creates missing tabs, rewrites a header row that is
+ * missing or altered, and seeds default rows into an empty tab. Rows below the header that hold
+ * data are never touched, so it is safe to run again on a sheet in use.
+ */
+export function applyTemplate(workbook: Workbook, template: SheetTemplate): SetupSummary {
+  const summary: SetupSummary = { created: [], repaired: [], seeded: [] };
+  for (const t of template.tabs) {
+    let tab = workbook.tab(t.name);
+    let rows: unknown[][] = [];
+    if (!tab) {
+      tab = workbook.createTab(t.name);
+      summary.created.push(t.name);
+    } else {
+      rows = tab.readAll();
+    }
+    if (t.plainTextColumns) tab.setPlainTextColumns(t.plainTextColumns[0], t.plainTextColumns[1]);
+    if (!sameHeaders(rows[0], t.headers)) {
+      tab.writeRows(1, [t.headers]);
+      if (!summary.created.includes(t.name)) summary.repaired.push(t.name);
+    }
+    const hasData = rows.slice(1).some((r) => r.some((v) => v !== '' && v !== null));
+    if (t.defaultRows?.length && !hasData) {
+      tab.writeRows(2, t.defaultRows);
+      summary.seeded.push(t.name);
+    }
+    if (t.frozenRows) tab.freezeRows(t.frozenRows);
+    if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
+    if (t.hidden) tab.hide();
+  }
+  return summary;
+}

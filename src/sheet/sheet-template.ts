@@ -1,0 +1,24 @@
+import template from '../../sheets-template/template.json';
+
+export interface TabTemplate {
+  name: string;
+  headers: string[];
+  columnWidths?: number[];
+  /** [first column (1-based), count] of columns stored as plain text. */
+  plainTextColumns?: [number, number];
+  frozenRows?: number;
+  hidden?: boolean;
+  defaultRows?: string[][];
+}
+
+export interface SheetTemplate {
+  version: number;
+  tabs: TabTemplate[];
+}
+
+/** The layout in sheets-template/template.json, bundled into the script. */
+export const SHEET_TEMPLATE = template as unknown as SheetTemplate;
+
+export const DASHBOARD_TAB = 'Dashboard';
+export const LOGS_TAB = 'Logs';
+export const CARRIER_MAP_TAB = 'Carrier Map';

@@ -1,0 +1,195 @@
+import { ApiError } from '../core/errors';
+import { sendWithRetry, type RetryContext } from '../core/http/send-with-retry';
+import type { HttpResponse } from '../core/ports/http-port';
+import { base64EncodeUtf8 } from '../core/text/base64';
+import { queryString } from '../core/text/form-encode';
+import { tryParseJson } from '../core/text/parse-json';
+import { toPacificDate, toPacificLocal } from '../core/time/pacific-time';
+import { describeShipStationError } from './describe-shipstation-error';
+import { ShipStationRateLimiter } from './shipstation-rate-limiter';
+import type { SsCreateOrderResult, SsFulfillment, SsOrder, SsOrderStatus, SsShipment, SsStore } from './shipstation-types';
+
+export const SHIPSTATION_BASE_URL = 'https://ssapi.shipstation.com';
+/** `POST /orders/createorders` takes at most 100 orders. */
+export const CREATE_ORDERS_BATCH = 100;
+/** List endpoints accept pageSize up to 500. */
+const PAGE_SIZE = 500;
+
+export interface ShipStationCredentials {
+  apiKey: string;
+  apiSecret: string;
+}
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface ListOrdersQuery {
+  storeId?: number;
+  orderStatus?: SsOrderStatus;
+  orderNumber?: string;
+  /** Epoch ms; sent as Pacific local time. */
+  modifiedSince?: number;
+}
+
+export interface ListShipmentsQuery {
+  storeId?: number;
+  orderNumber?: string;
+  /** Epoch ms; ShipStation filters by the Pacific calendar date of shipDate. */
+  shipDateStart?: number;
+  /** Epoch ms; sent as Pacific local time. */
+  createdSince?: number;
+  includeShipmentItems?: boolean;
+}
+
+export interface ListFulfillmentsQuery {
+  orderNumber?: string;
+  /** Epoch ms; ShipStation filters by the Pacific calendar date. */
+  shipDateStart?: number;
+  createdSince?: number;
+}
+
+/**
+ * ShipStation V1 (https://ssapi.shipstation.com): HTTP Basic auth with the API key and secret,
+ * paced to the per-key rate limit, retries on 429 and 5xx inside the time budget. Creating orders
+ * is an upsert by orderKey, so it is safe to retry.
+ */
+export class ShipStationClient {
+  private readonly authorization: string;
+  readonly rateLimiter: ShipStationRateLimiter;
+
+  constructor(
+    private readonly ctx: RetryContext,
+    private readonly baseUrl: string,
+    credentials: ShipStationCredentials,
+  ) {
+    this.authorization = `Basic ${base64EncodeUtf8(`${credentials.apiKey}:${credentials.apiSecret}`)}`;
+    this.rateLimiter = new ShipStationRateLimiter(ctx.clock);
+  }
+
+  listStores(includeInactive = false): SsStore[] {
+    return this.call<SsStore[]>('GET', '/stores', { showInactive: includeInactive || undefined }, undefined, 'store list');
+  }
+
+  /**
+   * `POST /orders/createorders` in batches of at most 100. Returns one result per order, in the
+   * order given. A batch the server rejects as a whole throws; per-order failures come back as
+   * `success: false` with ShipStation's errorMessage.
+   */
+  createOrders(orders: SsOrder[]): SsCreateOrderResult[] {
+    const results: SsCreateOrderResult[] = [];
+    for (let i = 0; i < orders.length; i += CREATE_ORDERS_BATCH) {
+      const batch = orders.slice(i, i + CREATE_ORDERS_BATCH);
+      const json = this.call<{ hasErrors?: boolean; results?: SsCreateOrderResult[] }>(
+        'POST',
+        '/orders/createorders',
+        undefined,
+        batch,
+        'order creation',
+      );
+      const batchResults = Array.isArray(json.results) ? json.results : [];
+      for (const order of batch) {
+        const match = batchResults.find((r) => r.orderKey === order.orderKey) ?? batchResults.find((r) => r.orderNumber === order.orderNumber);
+        results.push(
+          match ?? {
+            orderId: 0,
+            orderNumber: order.orderNumber,
+            orderKey: order.orderKey ?? '',
+            success: false,
+            errorMessage: 'ShipStation did not report a result for this order.',
+          },
+        );
+      }
+    }
+    return results;
+  }
+
+  /** `POST /orders/createorder`: create or update one order (upsert by orderKey). */
+  createOrder(order: SsOrder): SsOrder {
+    return this.call<SsOrder>('POST', '/orders/createorder', undefined, order, 'order update');
+  }
+
+  getOrder(orderId: number): SsOrder | undefined {
+    try {
+      return this.call<SsOrder>('GET', `/orders/${encodeURIComponent(String(orderId))}`, undefined, undefined, 'order lookup');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  listOrders(query: ListOrdersQuery): SsOrder[] {
+    return this.allPages<SsOrder>('/orders', 'orders', 'order list', {
+      storeId: query.storeId,
+      orderStatus: query.orderStatus,
+      orderNumber: query.orderNumber,
+      modifyDateStart: query.modifiedSince === undefined ? undefined : toPacificLocal(query.modifiedSince),
+    });
+  }
+
+  listShipments(query: ListShipmentsQuery): SsShipment[] {
+    return this.allPages<SsShipment>('/shipments', 'shipments', 'shipment list', {
+      storeId: query.storeId,
+      orderNumber: query.orderNumber,
+      shipDateStart: query.shipDateStart === undefined ? undefined : toPacificDate(query.shipDateStart),
+      createDateStart: query.createdSince === undefined ? undefined : toPacificLocal(query.createdSince),
+      includeShipmentItems: query.includeShipmentItems ? true : undefined,
+    });
+  }
+
+  listFulfillments(query: ListFulfillmentsQuery): SsFulfillment[] {
+    return this.allPages<SsFulfillment>('/fulfillments', 'fulfillments', 'fulfillment list', {
+      orderNumber: query.orderNumber,
+      shipDateStart: query.shipDateStart === undefined ? undefined : toPacificDate(query.shipDateStart),
+      createDateStart: query.createdSince === undefined ? undefined : toPacificLocal(query.createdSince),
+    });
+  }
+
+  private allPages<T>(path: string, key: string, action: string, query: Query): T[] {
+    const all: T[] = [];
+    for (let page = 1; ; page++) {
+      const json = this.call<Record<string, unknown>>('GET', path, { ...query, page, pageSize: PAGE_SIZE }, undefined, action);
+      const items = json[key];
+      if (!Array.isArray(items)) {
+        throw new ApiError('ShipStation', 200, `ShipStation ${action} answered without a "${key}" list; the next sync will try again.`);
+      }
+      all.push(...(items as T[]));
+      const pages = typeof json.pages === 'number' ? json.pages : 1;
+      if (page >= pages || items.length === 0) return all;
+    }
+  }
+
+  private call<T>(method: 'GET' | 'POST', path: string, query: Query | undefined, body: unknown, action: string): T {
+    const response = sendWithRetry(
+      {
+        ...this.ctx,
+        http: {
+          send: (request) => {
+            const wait = this.rateLimiter.waitBeforeNextMs();
+            if (wait > 0) {
+              if (!this.ctx.budget.canWait(wait)) {
+                throw new ApiError('ShipStation', 429, `ShipStation ${action} postponed: the 40-requests-a-minute limit is spent and this run has no time left to wait; the next sync will continue.`);
+              }
+              this.ctx.clock.sleep(wait);
+            }
+            const res = this.ctx.http.send(request);
+            this.rateLimiter.record(res);
+            return res;
+          },
+        },
+      },
+      {
+        url: `${this.baseUrl}${path}${query ? queryString(query) : ''}`,
+        method,
+        headers: { Authorization: this.authorization, Accept: 'application/json' },
+        contentType: body === undefined ? undefined : 'application/json',
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+      { idempotent: true, retryAfterMs: (res: HttpResponse) => (res.status === 429 ? this.rateLimiter.retryAfterMs(res) : undefined) },
+    );
+    if (response.status < 200 || response.status > 299) throw describeShipStationError(response.status, response.body, action);
+    const json = tryParseJson(response.body);
+    if (json === undefined || json === null || typeof json !== 'object') {
+      throw new ApiError('ShipStation', response.status, `ShipStation ${action} answered with something that is not JSON (HTTP ${response.status}); the next sync will try again.`);
+    }
+    return json as T;
+  }
+}
