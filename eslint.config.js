@@ -16,6 +16,12 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    rules: {
+      // Apps Script calls some functions with arguments they do not use: an underscore says so.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
@@ -41,6 +47,10 @@ export default tseslint.config(
   },
   {
     files: ['test/**/*.ts', 'scripts/**'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      // The simulator's proxies need the bridge object inside their traps.
+      '@typescript-eslint/no-this-alias': ['error', { allowedNames: ['bridge'] }],
+    },
   },
 );

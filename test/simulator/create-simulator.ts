@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { createClock, type SimClock } from '../support/clock';
+import type { FakeHandler, FakeHttpRequest } from '../support/http';
+import { Bridge } from './bridge';
+import { SimCache, SimCacheService } from './cache-service';
+import { CallCounter } from './call-counter';
+import { ExecutionTracker } from './execution';
+import { SimHtmlService } from './html-service';
+import { LockManager, SimLockService } from './lock-service';
+import { LogSink, SimLogger, type LogEntry } from './logger';
+import { SimProperties, SimPropertiesService } from './properties-service';
+import { SimRange } from './range';
+import { SimScriptApp, TriggerStore, type SimTrigger } from './script-app';
+import { SimSession } from './session';
+import { installSimDate } from './sim-date';
+import { SimSpreadsheet } from './spreadsheet';
+import { SimSpreadsheetApp } from './spreadsheet-app';
+import { createUiRecord, type UiRecord } from './ui';
+import { Network, SimUrlFetchApp } from './url-fetch-app';
+import { SimUtilities } from './utilities';
+
+export interface SimulatorOptions {
+  clock?: SimClock;
+  /** Spreadsheet and script time zone. Default 'America/New_York'. */
+  timeZone?: string;
+  /** Session.getActiveUser().getEmail(). Default 'ops@example.com'. */
+  activeUser?: string;
+  /** Session.getEffectiveUser(); owner of triggers created by call(). Default: activeUser. */
+  effectiveUser?: string;
+  /** Simulated time charged to the clock per call. Default all 0. */
+  costs?: { urlFetchMs?: number; sheetsCallMs?: number; sheetsPerCellMs?: number };
+  /** Default 360_000 (6 min). */
+  executionLimitMs?: number;
+  /** Extension: also print captured console/Logger output to stdout. Default false. */
+  echoLogs?: boolean;
+}
+
+export interface Simulator {
+  clock: SimClock;
+  network: {
+    route(urlPrefix: string, handler: FakeHandler): void;
+    failNext(opts: { kind: 'timeout' | 'dns'; count?: number; urlPrefix?: string }): void;
+    requests: FakeHttpRequest[];
+  };
+  load(bundlePath: string): void;
+  loadSource(code: string, filename?: string): void;
+  call<T = unknown>(fnName: string, ...args: unknown[]): T;
+  context: vm.Context;
+  counts: Record<string, number>;
+  resetCounts(): void;
+  spreadsheet: SimSpreadsheet;
+  properties: { script: SimProperties; user: SimProperties; document: SimProperties };
+  cache: { script: SimCache; user: SimCache; document: SimCache };
+  locks: { holdScriptLock(): void; releaseHeldScriptLock(): void };
+  triggers: { list(): SimTrigger[]; fire(handlerName: string): unknown };
+  ui: UiRecord;
+  logs: LogEntry[];
+  htmlFiles: Record<string, string>;
+  /** Extension: values of a tab's data range, read host-side without counting. Throws if the tab is missing. */
+  readSheet(name: string): unknown[][];
+}
+
+const SHEETS_KINDS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range']);
+const CELL_METHODS = new Set(['getValues', 'setValues', 'getDisplayValues', 'getFormulas', 'setFormulas', 'getNumberFormats', 'setNumberFormats', 'getBackgrounds', 'setBackgrounds']);
+const STORE_GETTERS = new Set(['getScriptProperties', 'getUserProperties', 'getDocumentProperties', 'getScriptCache', 'getUserCache', 'getDocumentCache']);
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function hostError(e: unknown): Error {
+  const rec = (e ?? {}) as { message?: unknown; name?: unknown; stack?: unknown };
+  const message = typeof e === 'object' && e !== null && 'message' in e ? String(rec.message) : String(e);
+  const err = new Error(message);
+  if (typeof rec.name === 'string' && rec.name !== 'Error') err.name = rec.name;
+  if (typeof rec.stack === 'string') Object.defineProperty(err, 'scriptStack', { value: rec.stack, enumerable: false });
+  return err;
+}
+
+function clockEvent(trigger: SimTrigger, now: number): Record<string, unknown> {
+  const d = new Date(now);
+  const jan1 = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return {
+    authMode: 'FULL',
+    triggerUid: trigger.id,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    'day-of-month': d.getUTCDate(),
+    'day-of-week': d.getUTCDay() === 0 ? 7 : d.getUTCDay(),
+    'week-of-year': Math.floor((now - jan1) / (7 * 86_400_000)) + 1,
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    timezone: 'UTC',
+  };
+}
+
+export function createSimulator(opts: SimulatorOptions = {}): Simulator {
+  const clock = opts.clock ?? createClock();
+  const timeZone = opts.timeZone ?? 'America/New_York';
+  const activeUser = opts.activeUser ?? 'ops@example.com';
+  const effectiveUser = opts.effectiveUser ?? activeUser;
+  const costs = { urlFetchMs: 0, sheetsCallMs: 0, sheetsPerCellMs: 0, ...opts.costs };
+
+  const context = vm.createContext({});
+  installSimDate(context, () => clock.now());
+  const bridge = new Bridge(context);
+  const counter = new CallCounter();
+  const executions = new ExecutionTracker(clock, opts.executionLimitMs ?? 360_000, effectiveUser);
+  const logSink = new LogSink(opts.echoLogs ?? false);
+  const ui = createUiRecord();
+  const network = new Network();
+  const spreadsheet = new SimSpreadsheet({ timeZone, ui });
+  const properties = { script: new SimProperties(), user: new SimProperties(), document: new SimProperties() };
+  const cache = { script: new SimCache(clock), user: new SimCache(clock), document: new SimCache(clock) };
+  const triggerStore = new TriggerStore();
+  const lockManager = new LockManager(clock, executions);
+
+  bridge.hooks = {
+    before(kind, method, target, args) {
+      executions.check();
+      counter.add(`${kind}.${method}`);
+      if (SHEETS_KINDS.has(kind)) {
+        counter.add('sheets');
+        let cells = 0;
+        if (CELL_METHODS.has(method) && target instanceof SimRange) cells = target.numRows * target.numCols;
+        if (kind === 'Sheet' && method === 'appendRow' && Array.isArray(args[0])) cells = args[0].length;
+        const cost = costs.sheetsCallMs + costs.sheetsPerCellMs * cells;
+        if (cost > 0) clock.advance(cost);
+      } else if (kind === 'PropertiesService' && !STORE_GETTERS.has(method)) counter.add('properties');
+      else if (kind === 'CacheService' && !STORE_GETTERS.has(method)) counter.add('cache');
+    },
+  };
+
+  const sim: Simulator = {
+    clock,
+    network: {
+      route: (prefix, handler) => network.route(prefix, handler),
+      failNext: (o) => network.failNext(o),
+      requests: network.requests,
+    },
+    load(bundlePath) {
+      sim.loadSource(readFileSync(bundlePath, 'utf8'), bundlePath);
+    },
+    loadSource(code, filename = 'inline.js') {
+      runExecution(effectiveUser, () => vm.runInContext(code, context, { filename }));
+    },
+    call<T>(fnName: string, ...args: unknown[]): T {
+      const fn = lookup(fnName);
+      return runExecution(effectiveUser, () => fn(...args.map((a) => bridge.toContext(a)))) as T;
+    },
+    context,
+    counts: counter.counts,
+    resetCounts: () => counter.reset(),
+    spreadsheet,
+    properties,
+    cache,
+    locks: {
+      holdScriptLock() {
+        if (lockManager.holders.script !== null && lockManager.holders.script !== 'external') {
+          throw new Error('holdScriptLock: an execution already holds the script lock');
+        }
+        lockManager.holders.script = 'external';
+      },
+      releaseHeldScriptLock() {
+        if (lockManager.holders.script === 'external') lockManager.holders.script = null;
+      },
+    },
+    triggers: {
+      list: () => triggerStore.triggers.map((t) => ({ ...t })),
+      fire(handlerName) {
+        const trigger = triggerStore.triggers.find((t) => t.handlerFunction === handlerName);
+        if (!trigger) throw new Error(`No trigger is installed for ${handlerName}`);
+        const fn = lookup(handlerName);
+        return runExecution(trigger.owner, () => fn(bridge.toContext(clockEvent(trigger, clock.now()))));
+      },
+    },
+    ui,
+    logs: logSink.entries,
+    htmlFiles: {},
+    readSheet(name) {
+      const sheet = spreadsheet.getSheetByName(name);
+      if (!sheet) throw new Error(`No sheet named ${name}`);
+      return sheet._values();
+    },
+  };
+
+  const globals: Record<string, object> = {
+    SpreadsheetApp: new SimSpreadsheetApp(spreadsheet, ui, () => clock.now()),
+    PropertiesService: new SimPropertiesService(properties),
+    CacheService: new SimCacheService(cache),
+    LockService: new SimLockService(lockManager),
+    ScriptApp: new SimScriptApp(triggerStore, () => executions.current.user),
+    UrlFetchApp: new SimUrlFetchApp(network, clock, {
+      perRequest() {
+        counter.add('urlfetch');
+        if (costs.urlFetchMs > 0) clock.advance(costs.urlFetchMs);
+      },
+    }),
+    HtmlService: new SimHtmlService(() => sim.htmlFiles, context),
+    Utilities: new SimUtilities(clock),
+    Session: new SimSession(() => activeUser, () => executions.current.user, timeZone),
+    Logger: new SimLogger(logSink),
+  };
+  for (const [name, service] of Object.entries(globals)) context[name] = bridge.toContext(service);
+  context.console = logSink.console();
+
+  function lookup(fnName: string): (...args: unknown[]) => unknown {
+    let fn: unknown = context[fnName];
+    if (typeof fn !== 'function' && IDENTIFIER.test(fnName)) {
+      // top-level `const f = () => ...` is not a property of the global object
+      fn = vm.runInContext(`typeof ${fnName} === 'function' ? ${fnName} : undefined`, context);
+    }
+    if (typeof fn !== 'function') throw new Error(`Script function not found: ${fnName}`);
+    return fn as (...args: unknown[]) => unknown;
+  }
+
+  function runExecution(user: string, body: () => unknown): unknown {
+    const prev = executions.begin(user);
+    let result: unknown;
+    let failure: { error: unknown } | undefined;
+    try {
+      result = body();
+    } catch (error) {
+      failure = { error };
+    }
+    const ended = executions.end(prev);
+    lockManager.releaseAllHeldBy(ended.id);
+    if (ended.killed || clock.now() - ended.startMs > executions.limitMs) {
+      throw new Error('Exception: Exceeded maximum execution time');
+    }
+    if (failure) throw hostError(failure.error);
+    return result !== null && typeof result === 'object' ? JSON.parse(JSON.stringify(result)) : result;
+  }
+
+  return sim;
+}
