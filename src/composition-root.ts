@@ -1,4 +1,5 @@
 import { AppsScriptClock } from './adapters/apps-script-clock';
+import { LockServiceLock } from './adapters/lock-service-lock';
 import { ScriptCache } from './adapters/script-cache';
 import { ScriptPropertiesStore } from './adapters/script-properties-store';
 import { SpreadsheetAppUi } from './adapters/spreadsheet-app-ui';
@@ -16,10 +17,13 @@ export function createApp(): App {
     let value: T | undefined;
     return () => (value ??= make());
   };
+  const store = once(() => new ScriptPropertiesStore());
   return new App({
     ui: once(() => new SpreadsheetAppUi()),
+    lock: once(() => new LockServiceLock()),
+    store,
     workbook: once(() => new SpreadsheetWorkbook()),
-    settings: once(() => new SettingsRepository(new ScriptPropertiesStore())),
+    settings: once(() => new SettingsRepository(store())),
     http: once(() => new UrlFetchHttp()),
     cache: once(() => new ScriptCache()),
     clock: new AppsScriptClock(),

@@ -17,6 +17,14 @@ class SheetTab implements Tab {
     this.sheet.getRange(startRow, 1, rows.length, width).setValues(rows);
   }
 
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+
+  clearRows(startRow: number, count: number, width: number): void {
+    if (count > 0) this.sheet.getRange(startRow, 1, count, width).clearContent();
+  }
+
   freezeRows(count: number): void {
     this.sheet.setFrozenRows(count);
   }
@@ -25,9 +33,10 @@ class SheetTab implements Tab {
     widthsPx.forEach((w, i) => this.sheet.setColumnWidth(i + 1, w));
   }
 
-  setPlainTextColumns(firstColumn: number, count: number): void {
-    // '@' (plain text) keeps retailer-supplied text such as "=SUM(...)" from becoming a formula.
-    this.sheet.getRange(1, firstColumn, this.sheet.getMaxRows(), count).setNumberFormat('@');
+  setPlainTextColumns(columns: number[]): void {
+    // '@' (plain text): IDs and tracking numbers keep their digits, and text such as "=SUM(...)" stays text.
+    const rows = this.sheet.getMaxRows();
+    for (const c of columns) this.sheet.getRange(1, c, rows, 1).setNumberFormat('@');
   }
 
   hide(): void {

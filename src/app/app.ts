@@ -2,6 +2,8 @@ import { errorMessage } from '../core/errors';
 import type { Cache } from '../core/ports/cache';
 import type { Clock } from '../core/ports/clock';
 import type { HttpPort } from '../core/ports/http-port';
+import type { KeyValueStore } from '../core/ports/key-value-store';
+import type { ScriptLock } from '../core/ports/script-lock';
 import type { SpreadsheetUi } from '../core/ports/spreadsheet-ui';
 import type { Workbook } from '../core/ports/workbook';
 import { redact } from '../core/redact';
@@ -11,12 +13,15 @@ import type { SettingsRepository } from '../settings/settings-repository';
 import { type FieldErrors, validateSettingsForm } from '../settings/validate-settings-form';
 import { applyTemplate, type SetupSummary } from '../sheet/apply-template';
 import { SHEET_TEMPLATE } from '../sheet/sheet-template';
+import { type CycleMode, type CycleResult, runCycle, type SyncDeps } from '../sync/run-cycle';
 import { checkConnections, type ConnectionReport } from './check-connections';
 import { type ClientDeps, createDscoClient, createShipStationClient } from './client-factory';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
+  lock: () => ScriptLock;
+  store: () => KeyValueStore;
   workbook: () => Workbook;
   settings: () => SettingsRepository;
   http: () => HttpPort;
@@ -84,22 +89,40 @@ export class App {
     return summary;
   }
 
-  /**
-   * The sync engine is not part of this build yet (it is the next piece of work); say so plainly
-   * rather than pretend a sync ran.
-   */
-  syncNow(): { ok: false; message: string } {
-    const message = 'The order sync is not available in this version yet. Settings, Test connection and Set up sheet work.';
-    this.deps.ui().alert('DSCO Sync', message);
-    return { ok: false, message };
+  /** Menu "Sync now": one cycle, then a toast with the summary, or an alert that says what to do. */
+  syncNow(): CycleResult {
+    return this.runInteractive('manual');
   }
 
-  runScheduledSync(): { ok: false; message: string } {
-    return { ok: false, message: 'The order sync is not available in this version yet.' };
+  /** The time-driven trigger: no UI is available, so everything goes to the Logs tab. */
+  runScheduledSync(): CycleResult {
+    return runCycle(this.syncDeps(), 'scheduled');
   }
 
-  retryFailed(): { ok: false; message: string } {
-    return this.syncNow();
+  /** Menu "Retry failed orders": a cycle that also redoes the failed step of every Error row. */
+  retryFailed(): CycleResult {
+    return this.runInteractive('retry');
+  }
+
+  private runInteractive(mode: CycleMode): CycleResult {
+    const result = runCycle(this.syncDeps(), mode);
+    if (result.fatal) this.deps.ui().alert('DSCO Sync stopped', result.fatal);
+    else this.deps.ui().toast(result.message, 'DSCO Sync');
+    return result;
+  }
+
+  private syncDeps(): SyncDeps {
+    const settings = this.deps.settings().load();
+    const clientDeps = this.clientDeps();
+    return {
+      clock: this.deps.clock,
+      lock: this.deps.lock(),
+      workbook: this.deps.workbook(),
+      store: this.deps.store(),
+      settings,
+      dsco: (budget) => createDscoClient(settings, clientDeps, budget),
+      shipstation: (budget) => createShipStationClient(settings, clientDeps, budget),
+    };
   }
 
   private clientDeps(): ClientDeps {

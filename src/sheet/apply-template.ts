@@ -27,7 +27,7 @@ export function applyTemplate(workbook: Workbook, template: SheetTemplate): Setu
     } else {
       rows = tab.readAll();
     }
-    if (t.plainTextColumns) tab.setPlainTextColumns(t.plainTextColumns[0], t.plainTextColumns[1]);
+    if (t.plainTextColumns?.length) tab.setPlainTextColumns(t.plainTextColumns);
     if (!sameHeaders(rows[0], t.headers)) {
       tab.writeRows(1, [t.headers]);
       if (!summary.created.includes(t.name)) summary.repaired.push(t.name);

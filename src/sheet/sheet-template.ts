@@ -4,8 +4,8 @@ export interface TabTemplate {
   name: string;
   headers: string[];
   columnWidths?: number[];
-  /** [first column (1-based), count] of columns stored as plain text. */
-  plainTextColumns?: [number, number];
+  /** 1-based columns stored as plain text (number format '@'). */
+  plainTextColumns?: number[];
   frozenRows?: number;
   hidden?: boolean;
   defaultRows?: string[][];

@@ -5,9 +5,14 @@ export interface Tab {
   readAll(): unknown[][];
   /** Writes a block of rows starting at a 1-based row, one Sheets call. */
   writeRows(startRow: number, rows: unknown[][]): void;
+  /** The last row with content (0 for an empty tab), one Sheets call. */
+  lastRow(): number;
+  /** Empties the values of rows [startRow, startRow + count), one Sheets call. */
+  clearRows(startRow: number, count: number, width: number): void;
   freezeRows(count: number): void;
   setColumnWidths(widthsPx: number[]): void;
-  setPlainTextColumns(firstColumn: number, count: number): void;
+  /** Stores these 1-based columns as plain text: digits stay text, '=' never starts a formula. */
+  setPlainTextColumns(columns: number[]): void;
   hide(): void;
 }
 

@@ -1,0 +1,106 @@
+import { errorMessage } from '../core/errors';
+import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types';
+import { type CycleContext, markError, setStatus } from './cycle-context';
+import type { OrderRecord } from './order-record';
+
+/** How long an acknowledged order may still show lifecycle `created` before it is acknowledged again. */
+export const ACK_GRACE_MS = 15 * 60_000;
+/** DSCO accepts up to 5 MB per call; each item is well under 200 bytes. */
+const ACK_BATCH = 5_000;
+
+function describeResults(entry: DscoChangeLogEntry): string {
+  const parts = (entry.results ?? []).map((m) => {
+    const d = m.description;
+    return typeof d === 'string' ? d : Array.isArray(d) ? d.join('; ') : m.code;
+  });
+  return parts.filter(Boolean).join('; ') || 'no reason given';
+}
+
+/**
+ * Acknowledgements are asynchronous (202 + requestId). Each cycle reads /order/log for the
+ * requests still unconfirmed: success confirms the order; failure marks it for a new
+ * acknowledgement in this same cycle.
+ */
+export function verifyAcknowledgements(ctx: CycleContext): void {
+  const byRequest = new Map<string, OrderRecord[]>();
+  for (const r of ctx.book.all()) {
+    if (r.ack?.requestId && !r.ack.confirmedAt && r.ssOrderId) {
+      const list = byRequest.get(r.ack.requestId) ?? [];
+      list.push(r);
+      byRequest.set(r.ack.requestId, list);
+    }
+  }
+  for (const [requestId, records] of byRequest) {
+    if (ctx.budget.expired()) return;
+    let log;
+    try {
+      log = ctx.dsco.getChangeLog(requestId);
+    } catch (e) {
+      ctx.log.warn('DSCO → SS', '', `Could not check acknowledgement request ${requestId} yet: ${errorMessage(e)}`);
+      continue;
+    }
+    const entries = new Map<string, DscoChangeLogEntry>();
+    for (const entry of log.logs) if (entry.payload?.id !== undefined) entries.set(String(entry.payload.id), entry);
+    for (const record of records) {
+      const entry = entries.get(record.dscoOrderId);
+      if (entry?.status === 'success') {
+        record.ack = { ...record.ack!, confirmedAt: ctx.clock.now() };
+        if (record.status === 'Error' && record.failedStep === 'acknowledge') setStatus(ctx, record, 'Sent to SS');
+        ctx.log.info('DSCO → SS', record.dscoOrderId, 'DSCO confirmed the acknowledgement.');
+      } else if (entry?.status === 'failure') {
+        record.ack = { ...record.ack!, requestId: undefined };
+        markError(ctx, record, 'acknowledge', `DSCO did not accept the acknowledgement: ${describeResults(entry)}. The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`);
+      } else if (log.status === 'COMPLETED') {
+        record.ack = { ...record.ack!, requestId: undefined };
+        markError(ctx, record, 'acknowledge', 'DSCO finished the acknowledgement request without a result for this order. The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.');
+      }
+    }
+  }
+}
+
+/** Orders to acknowledge now: just created, failed before, or still `created` in DSCO long after. */
+function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderRecord[] {
+  const now = ctx.clock.now();
+  const set = new Set<OrderRecord>(justCreated);
+  for (const r of ctx.book.all()) {
+    if (!r.ssOrderId || r.status === 'Cancelled' || r.status === 'Shipped') continue;
+    if (r.status === 'Error' && r.failedStep !== 'acknowledge') continue;
+    const neverSent = !r.ack?.sentAt;
+    const failed = r.status === 'Error' && r.failedStep === 'acknowledge' && !r.ack?.requestId;
+    const stillCreated = ctx.createdInDsco.has(r.dscoOrderId) && !!r.ack?.sentAt && now - r.ack.sentAt > ACK_GRACE_MS;
+    if (neverSent || failed || stillCreated) set.add(r);
+  }
+  return [...set];
+}
+
+/**
+ * Step 3: acknowledge in DSCO right after creation, in one batch, with the ShipStation order ID as
+ * supplierOrderNumber. Keeps the requestId so the next cycle can verify it landed.
+ */
+export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[]): void {
+  const records = toAcknowledge(ctx, justCreated);
+  for (let i = 0; i < records.length; i += ACK_BATCH) {
+    const batch = records.slice(i, i + ACK_BATCH);
+    const items: DscoAcknowledgeItem[] = batch.map((r) => ({
+      id: r.dscoOrderId,
+      type: 'DSCO_ORDER_ID',
+      supplierOrderNumber: String(r.ssOrderId),
+    }));
+    try {
+      const response = ctx.dsco.acknowledge(items);
+      const now = ctx.clock.now();
+      for (const r of batch) {
+        const attempts = (r.ack?.attempts ?? 0) + 1;
+        r.ack = { requestId: response.requestId, sentAt: now, attempts };
+        r.updatedAt = now;
+        ctx.summary.acknowledged++;
+        ctx.log.info('DSCO → SS', r.dscoOrderId, `Acknowledgement sent to DSCO${attempts > 1 ? ` (attempt ${attempts})` : ''}; DSCO applies it shortly and the next sync checks it (request ${response.requestId}).`);
+      }
+    } catch (e) {
+      for (const r of batch) {
+        r.ack = { attempts: (r.ack?.attempts ?? 0) + 1, sentAt: r.ack?.sentAt };
+        markError(ctx, r, 'acknowledge', `Could not acknowledge in DSCO: ${errorMessage(e)} The order is in ShipStation; the acknowledgement is retried every sync.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { errorMessage } from '../core/errors';
+import { CREATE_ORDERS_BATCH } from '../shipstation/shipstation-client';
+import type { SsOrder } from '../shipstation/shipstation-types';
+import { type CycleContext, markError, setStatus } from './cycle-context';
+import { mapToShipStationOrder } from './map-to-shipstation-order';
+import { MappingError } from './mapping-error';
+import type { OrderRecord } from './order-record';
+
+/** Records whose next step is creation in ShipStation. */
+function toCreate(ctx: CycleContext): OrderRecord[] {
+  return ctx.book
+    .all()
+    .filter((r) => r.status === 'Received' || (ctx.retrying && r.status === 'Error' && r.failedStep === 'create'));
+}
+
+/**
+ * Step 2: create each Received order in the configured ShipStation store with createorders, up to
+ * 100 per call. orderKey = orderNumber = DSCO order ID, so re-sending an order after an interrupted
+ * run updates the same ShipStation order instead of creating a second one. A per-order failure
+ * becomes that order's Error; the rest go on.
+ */
+export function createInShipStation(ctx: CycleContext): OrderRecord[] {
+  const created: OrderRecord[] = [];
+  const ready: { record: OrderRecord; order: SsOrder }[] = [];
+  for (const record of toCreate(ctx)) {
+    const dscoOrder = ctx.createdInDsco.get(record.dscoOrderId);
+    if (!dscoOrder) {
+      if (record.status === 'Error') {
+        ctx.log.warn('DSCO → SS', record.dscoOrderId, 'Not retried: DSCO no longer lists this order as waiting for the supplier (it may have been cancelled or acknowledged elsewhere).');
+      }
+      continue;
+    }
+    try {
+      ready.push({ record, order: mapToShipStationOrder(dscoOrder, ctx.settings.ssStoreId, ctx.clock.now()) });
+    } catch (e) {
+      if (!(e instanceof MappingError)) throw e;
+      markError(ctx, record, 'create', e.message);
+    }
+  }
+  for (let i = 0; i < ready.length; i += CREATE_ORDERS_BATCH) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      ctx.log.warn('DSCO → SS', '', `Time is up for this run: ${ready.length - i} order(s) will be created in ShipStation by the next sync.`);
+      break;
+    }
+    const batch = ready.slice(i, i + CREATE_ORDERS_BATCH);
+    let results;
+    try {
+      results = ctx.shipstation.createOrders(batch.map((b) => b.order));
+    } catch (e) {
+      const message = `ShipStation did not take the order: ${errorMessage(e)}`;
+      for (const { record } of batch) markError(ctx, record, 'create', message);
+      continue;
+    }
+    batch.forEach(({ record }, j) => {
+      const result = results[j];
+      if (result.success && result.orderId) {
+        record.ssOrderId = result.orderId;
+        record.ssOrderNumber = result.orderNumber || record.dscoOrderId;
+        setStatus(ctx, record, 'Sent to SS');
+        record.flow = 'DSCO → SS';
+        ctx.summary.created++;
+        created.push(record);
+        ctx.log.info('DSCO → SS', record.dscoOrderId, `Created in ShipStation as order ${record.ssOrderNumber} (ShipStation ID ${record.ssOrderId}), Awaiting Shipment.`);
+      } else {
+        markError(ctx, record, 'create', `ShipStation refused the order: ${result.errorMessage || 'no reason given'}. Fix the cause, then use Retry failed orders.`);
+      }
+    });
+  }
+  return created;
+}

@@ -1,0 +1,67 @@
+import { type CycleContext, isoSeconds, markError } from './cycle-context';
+import { cancelInDsco, cancelInShipStation, markCancelled } from './cancel-orders';
+import { isFinished } from './order-record';
+import { UNTIL_LAG_MS } from './pull-new-orders';
+import type { DscoOrder } from '../dsco/dsco-types';
+
+const DAY = 86_400_000;
+
+function cancelRequestCode(order: DscoOrder): string | undefined {
+  if (order.cancelRequested) return String(order.cancelRequestedCode ?? '') || 'requested';
+  const line = (order.lineItems ?? []).find((l) => l.cancelRequested);
+  return line ? String(line.cancelRequestedCode ?? '') || 'requested' : undefined;
+}
+
+/**
+ * Step 5: DSCO → ShipStation cancellations. Orders updated since the watermark: an order whose
+ * status is `cancelled` (every line cancelled) is cancelled in ShipStation; a retailer cancel
+ * request on an order not yet shipped is accepted (ShipStation order cancelled, DSCO lines
+ * cancelled with the request's code when it is a supplier code, else CXSC); on a shipped order it
+ * is flagged for a person. Returns the new watermark (the newest dscoLastUpdate seen).
+ */
+export function applyDscoCancellations(ctx: CycleContext): number {
+  const now = ctx.clock.now();
+  const since = ctx.watermarks.get('dscoUpdates') ?? now - ctx.settings.lookbackDays * DAY;
+  let newest = since;
+  ctx.dsco.forEachOrderPage(
+    { updatedSince: isoSeconds(since), until: isoSeconds(now - UNTIL_LAG_MS), includeTestOrders: ctx.settings.includeTestOrders },
+    (orders) => {
+      for (const order of orders) {
+        const updated = Date.parse(String(order.dscoLastUpdate ?? ''));
+        if (Number.isFinite(updated)) newest = Math.max(newest, Math.min(updated, now - UNTIL_LAG_MS));
+        const record = ctx.book.get(String(order.dscoOrderId));
+        if (!record || isFinished(record)) continue;
+        if (order.dscoStatus === 'cancelled') {
+          const outcome = cancelInShipStation(ctx, record, 'the retailer cancelled it in DSCO');
+          if (outcome === 'cancelled') {
+            for (const l of record.lines) l.cancelled = l.quantity - l.shipped;
+            markCancelled(ctx, record, 'DSCO → SS');
+            ctx.log.info('DSCO → SS', record.dscoOrderId, 'The retailer cancelled the order in DSCO; it is cancelled in ShipStation too.');
+          } else if (outcome === 'already-shipped') {
+            markError(ctx, record, 'attention', 'The retailer cancelled this order in DSCO, but it has already shipped in ShipStation. Contact the retailer about the shipment.');
+          }
+          continue;
+        }
+        const requested = cancelRequestCode(order);
+        if (!requested) continue;
+        const shipped = record.status === 'Shipped' || record.lines.some((l) => l.shipped > 0);
+        if (shipped) {
+          if (record.failedStep !== 'attention') {
+            markError(ctx, record, 'attention', `The retailer asked to cancel (code ${requested}), but the order has already shipped. Answer the request in DSCO, then use Retry failed orders to clear this row.`);
+          }
+          continue;
+        }
+        const outcome = cancelInShipStation(ctx, record, `retailer cancel request ${requested}`);
+        if (outcome === 'already-shipped') {
+          markError(ctx, record, 'attention', `The retailer asked to cancel (code ${requested}), but the order has already shipped in ShipStation. Answer the request in DSCO, then use Retry failed orders to clear this row.`);
+          continue;
+        }
+        if (outcome !== 'cancelled') continue;
+        const code = /^CXS[A-Z]$/.test(requested) ? requested : 'CXSC';
+        if (cancelInDsco(ctx, record, code, `Cancelled at retailer request (${requested})`)) markCancelled(ctx, record, 'DSCO → SS');
+      }
+      return !ctx.budget.expired();
+    },
+  );
+  return newest;
+}

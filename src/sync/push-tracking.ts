@@ -1,0 +1,215 @@
+import { ApiError, errorMessage } from '../core/errors';
+import { fromPacificLocal } from '../core/time/pacific-time';
+import type { DscoShipment } from '../dsco/dsco-types';
+import { CarrierMap, type DscoShipService } from './carrier-map';
+import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
+import { type InflightShipment, InflightShipments } from './inflight-shipments';
+import { openQuantity, type OrderRecord } from './order-record';
+import { UNTIL_LAG_MS } from './pull-new-orders';
+import { fromFulfillment, fromShipment, type ShipmentCandidate } from './shipment-candidates';
+
+const DAY = 86_400_000;
+/** ShipStation dates are Pacific and their filters coarse: read back this far before the watermark. */
+export const SHIPMENT_OVERLAP_MS = 2 * 3_600_000;
+/** Shipments are sent in groups; each group's markers are written before its calls. */
+const GROUP = 20;
+
+interface Push {
+  record: OrderRecord;
+  candidate: ShipmentCandidate;
+  service: DscoShipService;
+  lines: [number, number][];
+}
+
+function applyShipment(ctx: CycleContext, record: OrderRecord, tracking: string, lines: [number, number][]): void {
+  for (const [lineNumber, qty] of lines) {
+    const line = record.lines.find((l) => l.lineNumber === lineNumber);
+    if (line) line.shipped = Math.min(line.quantity - line.cancelled, line.shipped + qty);
+  }
+  if (tracking && !record.tracking.includes(tracking)) record.tracking.push(tracking);
+  record.flow = 'SS → DSCO';
+  const allDone = record.lines.every((l) => openQuantity(l) === 0);
+  if (allDone) setStatus(ctx, record, 'Shipped');
+  else record.updatedAt = ctx.clock.now();
+}
+
+/** Shipped lines: from the shipment's items when ShipStation gives them, else everything still open. */
+function shippedLines(record: OrderRecord, c: ShipmentCandidate): [number, number][] {
+  if (c.items && c.items.length) {
+    const out: [number, number][] = [];
+    for (const item of c.items) {
+      const line =
+        record.lines.find((l) => String(l.lineNumber) === item.lineItemKey) ??
+        record.lines.find((l) => item.sku && l.sku === item.sku && openQuantity(l) > 0);
+      if (line && item.quantity > 0) out.push([line.lineNumber, Math.min(item.quantity, openQuantity(line))]);
+    }
+    return out.filter(([, q]) => q > 0);
+  }
+  return record.lines.filter((l) => openQuantity(l) > 0).map((l) => [l.lineNumber, openQuantity(l)]);
+}
+
+/**
+ * A previous run may have died between DSCO accepting a shipment and the ledger reaching the
+ * sheet. For each marker left behind, look for the tracking number on the DSCO order: found means
+ * DSCO has it (record it, do not send again); not found means it never arrived.
+ * Returns the markers that could not be resolved yet: their shipments are held back this cycle.
+ */
+function recoverInflight(ctx: CycleContext, inflight: InflightShipments): InflightShipment[] {
+  const markers = inflight.pending();
+  if (!markers.length) return [];
+  const now = ctx.clock.now();
+  const since = Math.min(...markers.map((m) => m.at)) - 60_000;
+  // DSCO only answers for `until` at least 5 s in the past: a marker younger than that waits a cycle.
+  if (now - UNTIL_LAG_MS <= since + 1000) return markers;
+  const packages = new Map<string, Set<string>>();
+  try {
+    ctx.dsco.forEachOrderPage({ updatedSince: isoSeconds(since), until: isoSeconds(now - UNTIL_LAG_MS), includeTestOrders: ctx.settings.includeTestOrders }, (orders) => {
+      for (const o of orders) {
+        const list = Array.isArray(o.packages) ? (o.packages as { trackingNumber?: string }[]) : [];
+        packages.set(String(o.dscoOrderId), new Set(list.map((p) => String(p.trackingNumber ?? ''))));
+      }
+    });
+  } catch (e) {
+    ctx.log.warn('SS → DSCO', '', `Could not check shipments from an interrupted run; they are held back until the next sync: ${errorMessage(e)}`);
+    return markers;
+  }
+  for (const m of markers) {
+    const record = ctx.book.get(m.dscoOrderId);
+    if (packages.get(m.dscoOrderId)?.has(m.tracking)) {
+      ctx.book.recordPush({ key: m.key, dscoOrderId: m.dscoOrderId, tracking: m.tracking, pushedAt: m.at, note: 'confirmed in DSCO after an interrupted run' });
+      if (record) applyShipment(ctx, record, m.tracking, m.lines);
+      ctx.log.info('SS → DSCO', m.dscoOrderId, `Tracking ${m.tracking} was already in DSCO from an interrupted run; not sent again.`);
+    }
+  }
+  return [];
+}
+
+function shipmentBody(p: Push): DscoShipment {
+  const shipDate = fromPacificLocal(p.candidate.shipDate);
+  return {
+    trackingNumber: p.candidate.tracking,
+    shipDate: Number.isFinite(shipDate) ? new Date(shipDate).toISOString() : undefined,
+    shipCarrier: p.service.shipCarrier,
+    shipMethod: p.service.shipMethod,
+    shippingServiceLevelCode: p.service.shippingServiceLevelCode,
+    lineItems: p.lines.map(([lineNumber, quantity]) => {
+      const line = p.record.lines.find((l) => l.lineNumber === lineNumber);
+      return { lineNumber, sku: line?.sku || undefined, dscoItemId: line?.dscoItemId || undefined, quantity };
+    }),
+  };
+}
+
+/** Candidates in the window, plus (on retry) the shipments of orders whose tracking failed before. */
+function listCandidates(ctx: CycleContext, since: number): ShipmentCandidate[] {
+  const created = since - SHIPMENT_OVERLAP_MS;
+  const out = ctx.shipstation
+    .listShipments({ storeId: ctx.settings.ssStoreId, createdSince: created, includeShipmentItems: true })
+    .map(fromShipment);
+  out.push(...ctx.shipstation.listFulfillments({ createdSince: created }).map(fromFulfillment));
+  if (ctx.retrying) {
+    for (const r of ctx.book.all()) {
+      if (r.status === 'Error' && (r.failedStep === 'ship' || r.failedStep === 'attention') && !ctx.budget.expired()) {
+        out.push(...ctx.shipstation.listShipments({ storeId: ctx.settings.ssStoreId, orderNumber: r.dscoOrderId, includeShipmentItems: true }).map(fromShipment));
+      }
+    }
+  }
+  const unique = new Map(out.map((c) => [c.key, c]));
+  return [...unique.values()].sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * Step 4: the store's ShipStation shipments (labels, and orders marked shipped without a label)
+ * go to DSCO with tracking number, ship date, carrier codes from the Carrier Map and the shipped
+ * lines. A ledger keyed by shipment ID guarantees each is sent once. Returns the new shipment
+ * watermark, to be stored only after the ledger is saved.
+ */
+export interface TrackingOutcome {
+  /** The shipment watermark to store once the ledger is saved. */
+  watermark: number;
+  /** Call after the ledger is saved: drops markers of recorded shipments, keeps the unresolved ones. */
+  settle(): void;
+}
+
+export function pushTracking(ctx: CycleContext): TrackingOutcome {
+  const inflight = new InflightShipments(ctx.store);
+  const heldMarkers = recoverInflight(ctx, inflight);
+  const held = new Set(heldMarkers.map((m) => m.key));
+  const startedAt = ctx.clock.now();
+  const since = ctx.watermarks.get('shipments') ?? startedAt - ctx.settings.lookbackDays * DAY;
+  const candidates = listCandidates(ctx, since);
+  const pushes: Push[] = [];
+  for (const c of candidates) {
+    const record = ctx.book.get(c.orderKey) ?? ctx.book.get(c.orderNumber);
+    if (!record || !record.ssOrderId || (c.orderId && c.orderId !== record.ssOrderId)) continue;
+    if (c.isReturnLabel) continue;
+    if (c.voided) {
+      const flag = `V${c.key}`;
+      if (ctx.book.wasPushed(c.key) && !ctx.book.wasPushed(flag)) {
+        ctx.book.recordPush({ key: flag, dscoOrderId: record.dscoOrderId, tracking: c.tracking, pushedAt: ctx.clock.now(), note: 'voided after it was sent' });
+        markError(ctx, record, 'attention', `The ShipStation label ${c.tracking} was voided after its tracking number was sent to DSCO. Correct the shipment in DSCO, then use Retry failed orders to clear this row.`);
+      }
+      continue;
+    }
+    if (ctx.book.wasPushed(c.key) || held.has(c.key)) continue;
+    if (record.status === 'Cancelled') {
+      ctx.log.warn('SS → DSCO', record.dscoOrderId, `ShipStation shows tracking ${c.tracking} for an order that is cancelled; not sent to DSCO. Check the order.`);
+      continue;
+    }
+    if (record.status === 'Error' && !(ctx.retrying && record.failedStep === 'ship') && record.failedStep !== 'acknowledge') continue;
+    if (!c.tracking) continue;
+    const service = ctx.carrierMap.lookup(c.carrierCode, c.serviceCode);
+    if (!service) {
+      markError(ctx, record, 'ship', CarrierMap.missingMessage(c.carrierCode, c.serviceCode));
+      continue;
+    }
+    const lines = shippedLines(record, c);
+    if (!lines.length) {
+      ctx.log.warn('SS → DSCO', record.dscoOrderId, `Tracking ${c.tracking} covers no open quantity of this order; not sent to DSCO.`);
+      continue;
+    }
+    pushes.push({ record, candidate: c, service, lines });
+  }
+
+  let oldestUnsent: number | undefined;
+  const unknown: InflightShipment[] = [];
+  for (let i = 0; i < pushes.length; i += GROUP) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      oldestUnsent = pushes[i].candidate.createdAt;
+      ctx.log.warn('SS → DSCO', '', `Time is up for this run: ${pushes.length - i} tracking number(s) will be sent by the next sync.`);
+      break;
+    }
+    const group = pushes.slice(i, i + GROUP);
+    const markers = group.map((p) => ({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, at: ctx.clock.now(), lines: p.lines }));
+    inflight.write(markers);
+    group.forEach((p, j) => {
+      try {
+        ctx.dsco.singleShipment({ dscoOrderId: p.record.dscoOrderId, shipments: [shipmentBody(p)] });
+        ctx.book.recordPush({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, pushedAt: ctx.clock.now(), note: p.candidate.kind });
+        if (p.record.status === 'Error' && p.record.failedStep === 'ship') setStatus(ctx, p.record, 'Sent to SS');
+        applyShipment(ctx, p.record, p.candidate.tracking, p.lines);
+        ctx.summary.shipped++;
+        ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${p.lines.map(([n, q]) => `line ${n} × ${q}`).join(', ')}.`);
+      } catch (e) {
+        if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) {
+          markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)}`);
+        } else {
+          // No answer or a server error: DSCO may have taken it. Keep the marker; the next run checks DSCO first.
+          unknown.push(markers[j]);
+          ctx.log.warn('SS → DSCO', p.record.dscoOrderId, `Sending tracking ${p.candidate.tracking} had no clear answer (${errorMessage(e)}); the next sync checks DSCO before sending it again.`);
+        }
+      }
+    });
+  }
+  const keep = [...heldMarkers, ...unknown];
+  const settle = () => {
+    inflight.clear();
+    if (keep.length) inflight.write(keep);
+  };
+  const keepKeys = new Set(keep.map((m) => m.key));
+  const firstHeld = candidates.filter((c) => keepKeys.has(c.key)).map((c) => c.createdAt);
+  const floor = Math.min(...[oldestUnsent, ...firstHeld].filter((v): v is number => typeof v === 'number'));
+  if (Number.isFinite(floor)) return { watermark: Math.max(since, floor), settle };
+  const newest = Math.max(since, ...candidates.map((c) => c.createdAt).filter((t) => t > 0));
+  return { watermark: Math.min(newest, startedAt), settle };
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDscoFake, type DscoFake } from '../fakes/dsco';
+import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
+import { createClock, type SimClock } from './clock';
+import { BUNDLE, DIST } from './paths';
+
+export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
+export const SS_BASE = 'https://shipstation.sandbox.test';
+export const STORE_ID = 22766;
+
+/** Settings as a user would save them in the sidebar, with unique secrets tests can look for. */
+export const SETTINGS_FORM = {
+  dscoClientId: 'test-client-id',
+  dscoClientSecret: 'test-client-secret',
+  ssApiKey: DEFAULT_API_KEY,
+  ssApiSecret: DEFAULT_API_SECRET,
+  ssStoreId: String(STORE_ID),
+  pollIntervalHours: '1',
+  lookbackDays: '7',
+  dscoEnvironment: 'production',
+  includeTestOrders: false,
+  cancelCode: 'CXSO',
+};
+
+export const SECRETS = [SETTINGS_FORM.dscoClientSecret, SETTINGS_FORM.ssApiKey, SETTINGS_FORM.ssApiSecret];
+
+export interface DashboardRow {
+  flow: string;
+  dscoOrderId: string;
+  poRetailer: string;
+  ssOrderNumber: string;
+  status: string;
+  tracking: string;
+  received: unknown;
+  updated: unknown;
+  error: string;
+}
+
+export interface Harness {
+  clock: SimClock;
+  sim: Simulator;
+  dsco: DscoFake;
+  ss: ShipStationFake;
+  /** saveSettings through the bundle, then setupSheet. */
+  install(form?: Partial<typeof SETTINGS_FORM>): void;
+  call<T = unknown>(name: string, ...args: unknown[]): T;
+  dashboard(): DashboardRow[];
+  row(dscoOrderId: string): DashboardRow | undefined;
+  logs(): { level: string; flow: string; dscoOrderId: string; message: string }[];
+}
+
+/** The built bundle in the Apps Script simulator, wired to the fake DSCO and ShipStation servers. */
+export function createHarness(opts: { start?: string; sim?: SimulatorOptions } = {}): Harness {
+  const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
+  const sim = createSimulator({ clock, ...opts.sim });
+  const dsco = createDscoFake({ clock });
+  const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }, { storeId: 99, storeName: 'Other Store' }] });
+  sim.network.route(DSCO_BASE, dsco.handle);
+  sim.network.route(SS_BASE, ss.handle);
+  sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+  sim.load(BUNDLE);
+  sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
+  sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
+  const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+  const h: Harness = {
+    clock,
+    sim,
+    dsco,
+    ss,
+    install(form = {}) {
+      const res = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, ...form });
+      if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
+      sim.call('setupSheet');
+    },
+    call: (name, ...args) => sim.call(name, ...args),
+    dashboard() {
+      return sim
+        .readSheet('Dashboard')
+        .slice(1)
+        .filter((r) => text(r[1]) !== '')
+        .map((r) => ({
+          flow: text(r[0]),
+          dscoOrderId: text(r[1]),
+          poRetailer: text(r[2]),
+          ssOrderNumber: text(r[3]),
+          status: text(r[4]),
+          tracking: text(r[5]),
+          received: r[6],
+          updated: r[7],
+          error: text(r[8]),
+        }));
+    },
+    row: (id) => h.dashboard().find((r) => r.dscoOrderId === id),
+    logs() {
+      return sim
+        .readSheet('Logs')
+        .slice(1)
+        .filter((r) => text(r[4]) !== '')
+        .map((r) => ({ level: text(r[1]), flow: text(r[2]), dscoOrderId: text(r[3]), message: text(r[4]) }));
+    },
+  };
+  return h;
+}
