@@ -30,7 +30,15 @@ export function applyDscoCancellations(ctx: CycleContext): number {
         const updated = Date.parse(String(order.dscoLastUpdate ?? ''));
         if (Number.isFinite(updated)) newest = Math.max(newest, Math.min(updated, now - UNTIL_LAG_MS));
         const record = ctx.book.get(String(order.dscoOrderId));
-        if (!record || isFinished(record)) continue;
+        if (!record || record.status === 'Cancelled') continue;
+        const requested = cancelRequestCode(order);
+        if (isFinished(record)) {
+          // A shipped order cannot be cancelled any more; a cancel request on it needs a person.
+          if (requested && record.failedStep !== 'attention') {
+            markError(ctx, record, 'attention', `The retailer asked to cancel (code ${requested}), but the order has already shipped. Answer the request in DSCO, then use Retry failed orders to clear this row.`);
+          }
+          continue;
+        }
         if (order.dscoStatus === 'cancelled') {
           const outcome = cancelInShipStation(ctx, record, 'the retailer cancelled it in DSCO');
           if (outcome === 'cancelled') {
@@ -42,7 +50,6 @@ export function applyDscoCancellations(ctx: CycleContext): number {
           }
           continue;
         }
-        const requested = cancelRequestCode(order);
         if (!requested) continue;
         const shipped = record.status === 'Shipped' || record.lines.some((l) => l.shipped > 0);
         if (shipped) {
