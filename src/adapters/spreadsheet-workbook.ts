@@ -14,6 +14,10 @@ class SheetTab implements Tab {
   writeRows(startRow: number, rows: unknown[][]): void {
     if (rows.length === 0) return;
     const width = rows[0].length;
+    // Sheets refuses a range below the sheet's last row (1,000 on a new tab): grow it first.
+    const needed = startRow + rows.length - 1;
+    const max = this.sheet.getMaxRows();
+    if (needed > max) this.sheet.insertRowsAfter(max, needed - max);
     this.sheet.getRange(startRow, 1, rows.length, width).setValues(rows);
   }
 

@@ -41,3 +41,25 @@ export function isRetriableStatus(status: number): boolean {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** This run's time budget is spent: no new request starts; the next sync continues the work. */
+export class TimeBudgetExceeded extends Error {
+  constructor() {
+    super('Time is up for this run; the next sync continues.');
+    this.name = 'TimeBudgetExceeded';
+  }
+}
+
+/**
+ * Whether a failure belongs to one order (the API refused that order's data) rather than to the
+ * run (credentials, rate limits, outages, time). Only order-specific failures become Error rows;
+ * the others stop the stage, and the next sync retries the work.
+ */
+export function isOrderSpecific(e: unknown): boolean {
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status);
+}
+
+/** Failures that concern the whole run: bad credentials, missing settings, no time left. */
+export function isRunLevel(e: unknown): boolean {
+  return e instanceof TimeBudgetExceeded || e instanceof ConfigError || (e instanceof ApiError && (e.status === 401 || e.status === 403));
+}

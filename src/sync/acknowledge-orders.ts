@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors';
+import { errorMessage, isRunLevel } from '../core/errors';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types';
 import { type CycleContext, markError, setStatus } from './cycle-context';
 import type { OrderRecord } from './order-record';
@@ -36,6 +36,7 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
     try {
       log = ctx.dsco.getChangeLog(requestId);
     } catch (e) {
+      if (isRunLevel(e)) throw e;
       ctx.log.warn('DSCO → SS', '', `Could not check acknowledgement request ${requestId} yet: ${errorMessage(e)}`);
       continue;
     }
@@ -97,6 +98,7 @@ export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[])
         ctx.log.info('DSCO → SS', r.dscoOrderId, `Acknowledgement sent to DSCO${attempts > 1 ? ` (attempt ${attempts})` : ''}; DSCO applies it shortly and the next sync checks it (request ${response.requestId}).`);
       }
     } catch (e) {
+      if (isRunLevel(e)) throw e;
       for (const r of batch) {
         r.ack = { attempts: (r.ack?.attempts ?? 0) + 1, sentAt: r.ack?.sentAt };
         markError(ctx, r, 'acknowledge', `Could not acknowledge in DSCO: ${errorMessage(e)} The order is in ShipStation; the acknowledgement is retried every sync.`);

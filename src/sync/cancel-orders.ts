@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors';
+import { errorMessage, isOrderSpecific } from '../core/errors';
 import type { DscoCancelLine } from '../dsco/dsco-types';
 import { SUPPLIER_CANCEL_CODES } from '../settings/settings';
 import { type CycleContext, markError, setStatus } from './cycle-context';
@@ -20,6 +20,7 @@ export function cancelInShipStation(ctx: CycleContext, record: OrderRecord, why:
     ctx.log.info('DSCO → SS', record.dscoOrderId, `Cancelled in ShipStation (${why}).`);
     return 'cancelled';
   } catch (e) {
+    if (!isOrderSpecific(e)) throw e;
     markError(ctx, record, 'cancel-in-shipstation', `Could not cancel the ShipStation order (${why}): ${errorMessage(e)} Cancel it in ShipStation by hand, or use Retry failed orders.`);
     return 'failed';
   }
@@ -44,6 +45,7 @@ export function cancelInDsco(ctx: CycleContext, record: OrderRecord, code: strin
     ctx.log.info(record.flow, record.dscoOrderId, `Cancelled in DSCO with code ${code} (${SUPPLIER_CANCEL_CODES[code] ?? code}): ${lines.map((l) => `line ${l.lineNumber} × ${l.cancelledQuantity}`).join(', ')}.`);
     return true;
   } catch (e) {
+    if (!isOrderSpecific(e)) throw e;
     markError(ctx, record, 'cancel-in-dsco', `Could not cancel the order in DSCO with code ${code}: ${errorMessage(e)} Cancel it in DSCO by hand, or use Retry failed orders.`);
     return false;
   }

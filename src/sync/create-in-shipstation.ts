@@ -1,4 +1,4 @@
-import { errorMessage } from '../core/errors';
+import { errorMessage, isOrderSpecific } from '../core/errors';
 import { CREATE_ORDERS_BATCH } from '../shipstation/shipstation-client';
 import type { SsOrder } from '../shipstation/shipstation-types';
 import { type CycleContext, markError, setStatus } from './cycle-context';
@@ -48,6 +48,8 @@ export function createInShipStation(ctx: CycleContext): OrderRecord[] {
     try {
       results = ctx.shipstation.createOrders(batch.map((b) => b.order));
     } catch (e) {
+      // An outage or a rate limit is not the orders' fault: they stay Received for the next sync.
+      if (!isOrderSpecific(e)) throw e;
       const message = `ShipStation did not take the order: ${errorMessage(e)}`;
       for (const { record } of batch) markError(ctx, record, 'create', message);
       continue;

@@ -1,4 +1,4 @@
-import { ApiError, errorMessage } from '../core/errors';
+import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import { fromPacificLocal } from '../core/time/pacific-time';
 import type { DscoShipment } from '../dsco/dsco-types';
 import { CarrierMap, type DscoShipService } from './carrier-map';
@@ -70,6 +70,7 @@ function recoverInflight(ctx: CycleContext, inflight: InflightShipments): Inflig
       }
     });
   } catch (e) {
+    if (isRunLevel(e)) throw e;
     ctx.log.warn('SS → DSCO', '', `Could not check shipments from an interrupted run; they are held back until the next sync: ${errorMessage(e)}`);
     return markers;
   }
@@ -172,17 +173,19 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
 
   let oldestUnsent: number | undefined;
   const unknown: InflightShipment[] = [];
-  for (let i = 0; i < pushes.length; i += GROUP) {
-    if (ctx.budget.expired()) {
-      ctx.summary.deferred = true;
-      oldestUnsent = pushes[i].candidate.createdAt;
-      ctx.log.warn('SS → DSCO', '', `Time is up for this run: ${pushes.length - i} tracking number(s) will be sent by the next sync.`);
-      break;
-    }
+  let fatal: unknown;
+  outer: for (let i = 0; i < pushes.length; i += GROUP) {
     const group = pushes.slice(i, i + GROUP);
     const markers = group.map((p) => ({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, at: ctx.clock.now(), lines: p.lines }));
     inflight.write(markers);
-    group.forEach((p, j) => {
+    for (let j = 0; j < group.length; j++) {
+      const p = group[j];
+      if (ctx.budget.expired()) {
+        ctx.summary.deferred = true;
+        oldestUnsent = p.candidate.createdAt;
+        ctx.log.warn('SS → DSCO', '', `Time is up for this run: ${pushes.length - i - j} tracking number(s) will be sent by the next sync.`);
+        break outer;
+      }
       try {
         ctx.dsco.singleShipment({ dscoOrderId: p.record.dscoOrderId, shipments: [shipmentBody(p)] });
         ctx.book.recordPush({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, pushedAt: ctx.clock.now(), note: p.candidate.kind });
@@ -191,16 +194,23 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
         ctx.summary.shipped++;
         ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${p.lines.map(([n, q]) => `line ${n} × ${q}`).join(', ')}.`);
       } catch (e) {
-        if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 408 && e.status !== 429) {
+        if (isOrderSpecific(e)) {
           markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)}`);
         } else {
-          // No answer or a server error: DSCO may have taken it. Keep the marker; the next run checks DSCO first.
+          // No answer, a server error, or the run must stop: DSCO may have taken it. Keep the marker;
+          // the next run checks DSCO before sending it again.
           unknown.push(markers[j]);
+          if (isRunLevel(e)) {
+            fatal = e;
+            oldestUnsent = p.candidate.createdAt;
+            break outer;
+          }
           ctx.log.warn('SS → DSCO', p.record.dscoOrderId, `Sending tracking ${p.candidate.tracking} had no clear answer (${errorMessage(e)}); the next sync checks DSCO before sending it again.`);
         }
       }
-    });
+    }
   }
+  if (fatal) throw fatal; // markers stay written; the next run checks DSCO for them
   const keep = [...heldMarkers, ...unknown];
   const settle = () => {
     inflight.clear();

@@ -1,4 +1,4 @@
-import { ApiError, ConfigError, errorMessage, NetworkError } from '../core/errors';
+import { ApiError, ConfigError, errorMessage, NetworkError, TimeBudgetExceeded } from '../core/errors';
 import type { Clock } from '../core/ports/clock';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { ScriptLock } from '../core/ports/script-lock';
@@ -119,6 +119,11 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       try {
         return work();
       } catch (e) {
+        if (e instanceof TimeBudgetExceeded) {
+          summary.deferred = true;
+          log.warn('', '', `Time is up for this run during "${name}"; the next sync continues from here.`);
+          return undefined;
+        }
         if (isFatal(e)) throw e;
         const why = e instanceof ApiError || e instanceof NetworkError ? errorMessage(e) : `unexpected problem: ${errorMessage(e)}`;
         log.error('', '', `${name} stopped: ${why} The next sync tries again.`);
@@ -130,6 +135,9 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     stage('Checking acknowledgements', () => verifyAcknowledgements(ctx));
     stage('Reading new DSCO orders', () => pullNewOrders(ctx));
     const created = stage('Creating orders in ShipStation', () => createInShipStation(ctx)) ?? [];
+    // Saved before acknowledging: once DSCO has the acknowledgement the order is no longer pulled,
+    // so it must already be on the sheet if this run dies right after.
+    save();
     stage('Acknowledging orders in DSCO', () => acknowledgeOrders(ctx, created as OrderRecord[]));
     save();
 

@@ -76,7 +76,7 @@ describe('DSCO → ShipStation', () => {
 
   it('puts an order DSCO sent with an incomplete address in Error with what to do, and goes on with the rest', () => {
     const h = setup();
-    const bad = h.dsco.seedOrder({ shipping: { city: null, postal: '' } });
+    const bad = h.dsco.seedOrder({ shipping: { city: '', postal: '' } });
     const good = h.dsco.seedOrder();
     h.clock.advance(MIN);
     const res = h.call<{ message: string }>('syncNow');

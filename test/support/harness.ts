@@ -4,6 +4,7 @@ import { createDscoFake, type DscoFake } from '../fakes/dsco';
 import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { createClock, type SimClock } from './clock';
+import type { FakeHandler, FakeHttpRequest } from './http';
 import { BUNDLE, DIST } from './paths';
 
 export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
@@ -45,6 +46,8 @@ export interface Harness {
   ss: ShipStationFake;
   /** saveSettings through the bundle, then setupSheet. */
   install(form?: Partial<typeof SETTINGS_FORM>): void;
+  /** The next execution dies right after the first request matching `when` has been answered. */
+  killAfter(when: (req: FakeHttpRequest) => boolean): void;
   call<T = unknown>(name: string, ...args: unknown[]): T;
   dashboard(): DashboardRow[];
   row(dscoOrderId: string): DashboardRow | undefined;
@@ -57,8 +60,18 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions } =
   const sim = createSimulator({ clock, ...opts.sim });
   const dsco = createDscoFake({ clock });
   const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }, { storeId: 99, storeName: 'Other Store' }] });
-  sim.network.route(DSCO_BASE, dsco.handle);
-  sim.network.route(SS_BASE, ss.handle);
+  let kill: ((req: FakeHttpRequest) => boolean) | undefined;
+  /** Ends the execution right after a matching request was answered, as Apps Script's time limit would. */
+  const killing = (handler: FakeHandler): FakeHandler => (req) => {
+    const res = handler(req);
+    if (kill?.(req)) {
+      kill = undefined;
+      clock.advance(7 * 60_000);
+    }
+    return res;
+  };
+  sim.network.route(DSCO_BASE, killing(dsco.handle));
+  sim.network.route(SS_BASE, killing(ss.handle));
   sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
@@ -73,6 +86,9 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions } =
       const res = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, ...form });
       if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
       sim.call('setupSheet');
+    },
+    killAfter(when) {
+      kill = when;
     },
     call: (name, ...args) => sim.call(name, ...args),
     dashboard() {

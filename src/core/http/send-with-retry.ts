@@ -1,4 +1,4 @@
-import { isRetriableStatus, NetworkError } from '../errors';
+import { isRetriableStatus, NetworkError, TimeBudgetExceeded } from '../errors';
 import type { Clock } from '../ports/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../ports/http-port';
 import type { TimeBudget } from '../time/time-budget';
@@ -25,10 +25,12 @@ export interface SendOptions {
 /**
  * Sends a request, retrying 408/429/5xx and network failures with exponential backoff while the
  * time budget allows. Returns the last response (successful or not); throws NetworkError when no
- * response ever arrived.
+ * response ever arrived, and TimeBudgetExceeded when the budget was spent before a request.
  */
 export function sendWithRetry(ctx: RetryContext, request: HttpRequest, options: SendOptions): HttpResponse {
   for (let attempt = 1; ; attempt++) {
+    // Checked before every request, so a stage that started in time cannot run past Apps Script's limit.
+    if (ctx.budget.expired()) throw new TimeBudgetExceeded();
     let response: HttpResponse;
     try {
       response = ctx.http.send(request);
