@@ -1,5 +1,6 @@
 import { AppsScriptClock } from './adapters/apps-script-clock';
 import { LockServiceLock } from './adapters/lock-service-lock';
+import { ScriptAppTriggers, SessionUser } from './adapters/script-app-triggers';
 import { ScriptCache } from './adapters/script-cache';
 import { ScriptPropertiesStore } from './adapters/script-properties-store';
 import { SpreadsheetAppUi } from './adapters/spreadsheet-app-ui';
@@ -21,6 +22,8 @@ export function createApp(): App {
   return new App({
     ui: once(() => new SpreadsheetAppUi()),
     lock: once(() => new LockServiceLock()),
+    triggers: once(() => new ScriptAppTriggers()),
+    user: once(() => new SessionUser()),
     store,
     workbook: once(() => new SpreadsheetWorkbook()),
     settings: once(() => new SettingsRepository(store())),

@@ -46,6 +46,38 @@ class SheetTab implements Tab {
   hide(): void {
     this.sheet.hideSheet();
   }
+
+  setNumberFormat(columns: number[], format: string): void {
+    const rows = this.sheet.getMaxRows() - 1;
+    for (const c of columns) this.sheet.getRange(2, c, rows, 1).setNumberFormat(format);
+  }
+
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void {
+    // An open-ended A1 range ("E2:E") keeps covering rows added later.
+    const letter = String.fromCharCode(64 + column);
+    const range = this.sheet.getRange(`${letter}2:${letter}`);
+    const rules = Object.keys(colors).map((value) =>
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo(value)
+        .setBackground(colors[value].background)
+        .setFontColor(colors[value].font)
+        .setRanges([range])
+        .build(),
+    );
+    this.sheet.setConditionalFormatRules(rules);
+  }
+
+  ensureFilter(width: number): void {
+    if (!this.sheet.getFilter()) this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
+  }
+
+  setWrap(width: number): void {
+    this.sheet.getRange(1, 1, this.sheet.getMaxRows(), width).setWrap(true);
+  }
+
+  activate(): void {
+    this.sheet.activate();
+  }
 }
 
 /** Workbook over the spreadsheet the script is bound to. */

@@ -5,14 +5,17 @@ import type { HttpPort } from '../core/ports/http-port';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { ScriptLock } from '../core/ports/script-lock';
 import type { SpreadsheetUi } from '../core/ports/spreadsheet-ui';
+import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
 import type { Workbook } from '../core/ports/workbook';
+import { Scheduler, type ScheduleView } from '../schedule/scheduler';
 import { redact } from '../core/redact';
 import { TimeBudget } from '../core/time/time-budget';
 import { toPublicSettings, type PublicSettings, SECRET_FIELDS, type Settings } from '../settings/settings';
 import type { SettingsRepository } from '../settings/settings-repository';
 import { type FieldErrors, validateSettingsForm } from '../settings/validate-settings-form';
 import { applyTemplate, type SetupSummary } from '../sheet/apply-template';
-import { SHEET_TEMPLATE } from '../sheet/sheet-template';
+import { CARRIER_MAP_TAB, HELP_TAB, LOGS_TAB, SHEET_TEMPLATE } from '../sheet/sheet-template';
+import { ActivityLog } from '../sync/activity-log';
 import { type CycleMode, type CycleResult, runCycle, type SyncDeps } from '../sync/run-cycle';
 import { checkConnections, type ConnectionReport } from './check-connections';
 import { type ClientDeps, createDscoClient, createShipStationClient } from './client-factory';
@@ -20,6 +23,8 @@ import { MENU_ENTRIES, MENU_TITLE } from './menu';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
+  triggers: () => TimeTriggers;
+  user: () => CurrentUser;
   lock: () => ScriptLock;
   store: () => KeyValueStore;
   workbook: () => Workbook;
@@ -29,7 +34,7 @@ export interface AppDeps {
   clock: Clock;
 }
 
-export type SaveResult = { ok: true; settings: PublicSettings } | { ok: false; errors: FieldErrors };
+export type SaveResult = { ok: true; settings: PublicSettings; schedule: ScheduleView; scheduleNote: string } | { ok: false; errors: FieldErrors };
 
 /** A connection test must answer while the sidebar waits: well under Apps Script's 6 minutes. */
 const CONNECTION_TEST_BUDGET_MS = 60_000;
@@ -56,12 +61,51 @@ export class App {
     return toPublicSettings(this.deps.settings().load());
   }
 
+  /**
+   * Validates and saves the sidebar's form. A new interval (or a missing schedule) rebuilds the
+   * trigger right away; a cycle already running finishes under the old one.
+   */
   saveSettings(form: unknown): SaveResult {
     const repo = this.deps.settings();
-    const result = validateSettingsForm(form, repo.load());
+    const before = repo.load();
+    const result = validateSettingsForm(form, before);
     if (!result.ok) return { ok: false, errors: result.errors };
     repo.save(result.settings);
-    return { ok: true, settings: toPublicSettings(result.settings) };
+    const scheduler = this.scheduler();
+    const current = scheduler.view();
+    const needsTrigger = result.settings.pollIntervalHours !== current.intervalHours || (current.ownedByMe && !current.active && !current.paused) || !current.owner;
+    const scheduleNote = needsTrigger ? scheduler.apply(result.settings.pollIntervalHours) : current.description;
+    return { ok: true, settings: toPublicSettings(result.settings), schedule: scheduler.view(), scheduleNote };
+  }
+
+  getSchedule(): ScheduleView {
+    return this.scheduler().view();
+  }
+
+  pauseSchedule(): string {
+    const message = this.scheduler().pause();
+    this.deps.ui().toast(message, 'DSCO Sync');
+    return message;
+  }
+
+  resumeSchedule(): string {
+    const message = this.scheduler().resume();
+    this.deps.ui().toast(message, 'DSCO Sync');
+    return message;
+  }
+
+  /** Menu "How it works": the help tab, created if missing. */
+  showHelp(): void {
+    const workbook = this.deps.workbook();
+    if (!workbook.tab(HELP_TAB)) applyTemplate(workbook, SHEET_TEMPLATE);
+    workbook.tab(HELP_TAB)?.activate();
+  }
+
+  /** Sidebar shortcut to the Carrier Map tab. */
+  openCarrierMap(): void {
+    const workbook = this.deps.workbook();
+    if (!workbook.tab(CARRIER_MAP_TAB)) applyTemplate(workbook, SHEET_TEMPLATE);
+    workbook.tab(CARRIER_MAP_TAB)?.activate();
   }
 
   testConnection(): ConnectionReport {
@@ -94,8 +138,14 @@ export class App {
     return this.runInteractive('manual');
   }
 
-  /** The time-driven trigger: no UI is available, so everything goes to the Logs tab. */
-  runScheduledSync(): CycleResult {
+  /**
+   * The time-driven trigger: runs a cycle when one is due (intervals Apps Script cannot schedule
+   * run on a divisor). No UI is available here, so everything goes to the Logs tab.
+   */
+  runScheduledSync(): CycleResult | { ran: false; message: string } {
+    const scheduler = this.scheduler();
+    if (!scheduler.isDue()) return { ran: false, message: 'Not due yet.' };
+    scheduler.recordRun(this.deps.clock.now());
     return runCycle(this.syncDeps(), 'scheduled');
   }
 
@@ -123,6 +173,40 @@ export class App {
       dsco: (budget) => createDscoClient(settings, clientDeps, budget),
       shipstation: (budget) => createShipStationClient(settings, clientDeps, budget),
     };
+  }
+
+  /**
+   * Runs an entry point. An error that escapes is redacted (it may travel to the browser or to
+   * Apps Script's execution log) and, for the trigger, written to the Logs tab, since nobody sees
+   * a trigger's failure otherwise.
+   */
+  guard<T>(entryPoint: string, work: () => T): T {
+    try {
+      return work();
+    } catch (e) {
+      let secrets: string[] = [];
+      try {
+        const s = this.deps.settings().load();
+        secrets = SECRET_FIELDS.map((f) => s[f]);
+      } catch {
+        // settings unreadable: the generic patterns still apply
+      }
+      const message = redact(errorMessage(e), secrets);
+      if (entryPoint === 'runScheduledSync') {
+        try {
+          const log = new ActivityLog(() => this.deps.clock.now(), () => secrets);
+          log.error('', '', `Scheduled sync failed: ${message}`);
+          log.flush(this.deps.workbook().tab(LOGS_TAB));
+        } catch {
+          // the sheet itself failed; Apps Script's execution log still records the error below
+        }
+      }
+      throw new Error(message);
+    }
+  }
+
+  private scheduler(): Scheduler {
+    return new Scheduler(this.deps.store(), this.deps.triggers(), this.deps.user(), this.deps.clock);
   }
 
   private clientDeps(): ClientDeps {

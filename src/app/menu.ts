@@ -9,4 +9,8 @@ export const MENU_ENTRIES: MenuEntry[] = [
   'separator',
   { caption: 'Settings…', functionName: 'showSettings' },
   { caption: 'Set up sheet', functionName: 'setupSheet' },
+  { caption: 'How it works', functionName: 'showHelp' },
+  'separator',
+  { caption: 'Pause scheduled sync', functionName: 'pauseSchedule' },
+  { caption: 'Resume scheduled sync', functionName: 'resumeSchedule' },
 ];

@@ -37,8 +37,16 @@ export function applyTemplate(workbook: Workbook, template: SheetTemplate): Setu
       tab.writeRows(2, t.defaultRows);
       summary.seeded.push(t.name);
     }
+    if (t.managedRows?.length) {
+      tab.writeRows(2, t.managedRows);
+      if (rows.length > t.managedRows.length + 1) tab.clearRows(t.managedRows.length + 2, rows.length - t.managedRows.length - 1, t.headers.length);
+    }
     if (t.frozenRows) tab.freezeRows(t.frozenRows);
     if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
+    if (t.dateColumns?.length) tab.setNumberFormat(t.dateColumns, template.dateFormat);
+    if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors);
+    if (t.filter) tab.ensureFilter(t.headers.length);
+    if (t.wrap) tab.setWrap(t.headers.length);
     if (t.hidden) tab.hide();
   }
   return summary;

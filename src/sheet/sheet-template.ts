@@ -8,11 +8,26 @@ export interface TabTemplate {
   plainTextColumns?: number[];
   frozenRows?: number;
   hidden?: boolean;
+  /** Rows seeded into an empty tab (the user may edit them afterwards). */
   defaultRows?: string[][];
+  /** Rows owned by the product (the help text): rewritten by every setup. */
+  managedRows?: string[][];
+  wrap?: boolean;
+  dateColumns?: number[];
+  /** The column whose values get the status colours. */
+  statusColumn?: number;
+  filter?: boolean;
+}
+
+export interface StatusColor {
+  background: string;
+  font: string;
 }
 
 export interface SheetTemplate {
   version: number;
+  dateFormat: string;
+  statusColors: Record<string, StatusColor>;
   tabs: TabTemplate[];
 }
 
@@ -22,3 +37,4 @@ export const SHEET_TEMPLATE = template as unknown as SheetTemplate;
 export const DASHBOARD_TAB = 'Dashboard';
 export const LOGS_TAB = 'Logs';
 export const CARRIER_MAP_TAB = 'Carrier Map';
+export const HELP_TAB = 'How it works';

@@ -1,4 +1,4 @@
-import { errorMessage, isRunLevel } from '../core/errors';
+import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types';
 import { type CycleContext, markError, setStatus } from './cycle-context';
 import type { OrderRecord } from './order-record';
@@ -98,7 +98,8 @@ export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[])
         ctx.log.info('DSCO → SS', r.dscoOrderId, `Acknowledgement sent to DSCO${attempts > 1 ? ` (attempt ${attempts})` : ''}; DSCO applies it shortly and the next sync checks it (request ${response.requestId}).`);
       }
     } catch (e) {
-      if (isRunLevel(e)) throw e;
+      // An outage is not the orders' fault: they stay unacknowledged and the next sync sends them.
+      if (!isOrderSpecific(e)) throw e;
       for (const r of batch) {
         r.ack = { attempts: (r.ack?.attempts ?? 0) + 1, sentAt: r.ack?.sentAt };
         markError(ctx, r, 'acknowledge', `Could not acknowledge in DSCO: ${errorMessage(e)} The order is in ShipStation; the acknowledgement is retried every sync.`);

@@ -10,7 +10,7 @@ describe('the built bundle in the simulator', () => {
     const menu = h.sim.ui.menus[0];
     expect(menu.name).toBe('DSCO Sync');
     const captions = menu.items.map((i) => (i === 'separator' ? '—' : i.caption));
-    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet']);
+    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync']);
     expect(h.sim.counts.urlfetch ?? 0).toBe(0);
     expect(h.sim.counts.properties ?? 0).toBe(0);
   });
@@ -83,5 +83,29 @@ describe('the built bundle in the simulator', () => {
     expect(h.sim.readSheet('Dashboard')[1][1]).toBe('111');
     expect(h.sim.spreadsheet.getSheetByName('Logs')).toBeTruthy();
     expect(h.sim.readSheet('Carrier Map').length).toBe(5);
+  });
+
+  it('setupSheet formats the Dashboard: status colours, a filter, date columns, plain-text IDs', () => {
+    const h = createHarness();
+    h.call('setupSheet');
+    const dash = h.sim.spreadsheet.getSheetByName('Dashboard')!;
+    const rules = dash.getConditionalFormatRules().map((r) => [r.spec.criteriaValues[0], r.spec.background, r.getRanges()[0].getA1Notation()]);
+    expect(rules.map((r) => r[0])).toEqual(['Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error']);
+    expect(rules.every((r) => typeof r[1] === 'string' && /^#/.test(String(r[1])))).toBe(true);
+    expect(String(rules[0][2])).toMatch(/^E2/);
+    expect(dash.getFilter()).toBeTruthy();
+    expect(dash.getRange(2, 7).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
+    expect(dash.getRange(2, 2).getNumberFormat()).toBe('@');
+    expect(dash.getRange(2, 6).getNumberFormat()).toBe('@');
+  });
+
+  it('How it works explains the product in the sheet, true to the engine', () => {
+    const h = createHarness();
+    h.call('showHelp');
+    const help = h.sim.readSheet('How it works').flat().join('\n');
+    for (const phrase of ['lifecycle "created"', 'acknowledg', 'Carrier Map', 'Retry failed orders', 'Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error', 'CXSO', 'lookback']) {
+      expect(help).toContain(phrase);
+    }
+    expect(h.sim.spreadsheet.getActiveSheet().getName()).toBe('How it works');
   });
 });

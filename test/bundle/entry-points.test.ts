@@ -16,6 +16,11 @@ const ENTRY_POINTS = [
   'testConnection',
   'setupSheet',
   'retryFailed',
+  'showHelp',
+  'getSchedule',
+  'pauseSchedule',
+  'resumeSchedule',
+  'openCarrierMap',
 ];
 
 const source = fs.readFileSync(BUNDLE, 'utf8');

@@ -23,7 +23,7 @@ describe('cancellations', () => {
     const o = orders[0];
     h.dsco.retailerCancel(o.dscoOrderId, 'CXRR');
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', flow: 'DSCO → SS' });
     expect(cancelCalls(h)).toHaveLength(0);
@@ -38,7 +38,7 @@ describe('cancellations', () => {
     const o = orders[0];
     h.ss.cancelOrder(ssId(o.dscoOrderId));
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     const calls = cancelCalls(h);
     expect(calls).toHaveLength(1);
     expect(calls[0].body.lineItems.map((l) => [l.lineNumber, l.cancelledQuantity, l.cancelCode])).toEqual([
@@ -48,7 +48,7 @@ describe('cancellations', () => {
     expect(h.dsco.orders.get(o.dscoOrderId)!.dscoStatus).toBe('cancelled');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', flow: 'SS → DSCO' });
     h.clock.advance(60 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(1);
   });
 
@@ -57,7 +57,7 @@ describe('cancellations', () => {
     const o = orders[0];
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
     expect(cancelCalls(h)[0].body.lineItems.every((l) => l.cancelCode === 'CXSC')).toBe(true);
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled' });
@@ -69,11 +69,11 @@ describe('cancellations', () => {
     const o = orders[0];
     h.ss.shipOrder(ssId(o.dscoOrderId), { trackingNumber: '1ZSHIPPED', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Shipped');
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(0);
     expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('shipped');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
@@ -88,12 +88,12 @@ describe('cancellations', () => {
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
     h.ss.shipOrder(ssId(o.dscoOrderId), { trackingNumber: '1ZRACE', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(0);
     expect(h.row(o.dscoOrderId)!.tracking).toBe('1ZRACE');
     // Sending the tracking updated the DSCO order after this cycle's window; the next cycle sees the request.
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(0);
     expect(h.row(o.dscoOrderId)!.error).toMatch(/asked to cancel .*already shipped/);
   });

@@ -43,13 +43,13 @@ describe('DSCO → ShipStation', () => {
     expect(h.dsco.orders.get(a.dscoOrderId)).toMatchObject({ dscoLifecycle: 'acknowledged', supplierOrderNumber: String(ssA.orderId) });
 
     h.clock.advance(15 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     // One change-log read for the one acknowledgement request (plus the scroll to its empty last page).
     expect(h.dsco.requests.filter((r) => r.path === '/order/log' && r.query.requestId)).toHaveLength(1);
     expect(h.logs().some((l) => l.dscoOrderId === a.dscoOrderId && /confirmed the acknowledgement/.test(l.message))).toBe(true);
 
     h.clock.advance(60 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.ss.orders.size).toBe(2);
     expect(acks(h)).toHaveLength(1);
     expect(h.dashboard()).toHaveLength(2);
@@ -63,11 +63,11 @@ describe('DSCO → ShipStation', () => {
     h.clock.advance(MIN);
     h.call('syncNow');
     h.clock.advance(15 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(acks(h)).toHaveLength(2);
     expect(h.logs().some((l) => l.level === 'ERROR' && /Temporary hold/.test(l.message))).toBe(true);
     h.clock.advance(15 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', error: '' });
     expect(h.dsco.orders.get(o.dscoOrderId)!.dscoLifecycle).toBe('acknowledged');
     expect(h.ss.orders.size).toBe(1);

@@ -16,7 +16,7 @@ const shipmentsSent = (h: H) =>
 function settle(h: H, cycles = 4) {
   for (let i = 0; i < cycles; i++) {
     h.clock.advance(15 * MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
   }
 }
 
@@ -74,7 +74,7 @@ describe('run safety', () => {
       ids.push(h.dsco.seedOrder().dscoOrderId);
       h.clock.advance(MIN);
       h.killAfter(killWhen);
-      expect(() => h.call('runScheduledSync')).toThrow(/Exceeded maximum execution time/);
+      expect(() => h.call('syncNow')).toThrow(/Exceeded maximum execution time/);
       settle(h);
       expectNoDuplicates(h, ids);
       expect(h.row(ids[0])!.status).toBe('Shipped');

@@ -23,7 +23,7 @@ describe('ShipStation → DSCO tracking', () => {
     const { h, o, ssId } = created([{ quantity: 2, sku: 'A' }]);
     h.ss.shipOrder(ssId, { trackingNumber: '1Z999AA10123456784', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    const res = h.call<{ message: string }>('runScheduledSync');
+    const res = h.call<{ message: string }>('syncNow');
     expect(res.message).toMatch(/1 shipped/);
     const calls = shipmentCalls(h);
     expect(calls).toHaveLength(1);
@@ -35,7 +35,7 @@ describe('ShipStation → DSCO tracking', () => {
 
     for (let i = 0; i < 3; i++) {
       h.clock.advance(30 * MIN);
-      h.call('runScheduledSync');
+      h.call('syncNow');
     }
     expect(shipmentCalls(h)).toHaveLength(1);
     expect(h.dsco.violations).toEqual([]);
@@ -45,11 +45,11 @@ describe('ShipStation → DSCO tracking', () => {
     const { h, o, ssId } = created([{ quantity: 1, sku: 'A' }, { quantity: 3, sku: 'B' }]);
     h.ss.shipOrder(ssId, { trackingNumber: 'TRK-1', carrierCode: 'fedex', serviceCode: 'fedex_ground', items: [{ lineItemKey: '1', quantity: 1 }, { lineItemKey: '2', quantity: 1 }] });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', tracking: 'TRK-1' });
     h.ss.shipOrder(ssId, { trackingNumber: 'TRK-2', carrierCode: 'fedex', serviceCode: 'fedex_ground', items: [{ lineItemKey: '2', quantity: 2 }] });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Shipped', tracking: 'TRK-1, TRK-2' });
     const sent = shipmentCalls(h).map((c) => [c.body.shipments[0].trackingNumber, c.body.shipments[0].lineItems.map((l) => [l.lineNumber, l.quantity])]);
     expect(sent).toEqual([
@@ -65,7 +65,7 @@ describe('ShipStation → DSCO tracking', () => {
     h.ss.voidShipment(voided.shipmentId);
     h.ss.shipOrder(ssId, { trackingNumber: 'GOOD-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(shipmentCalls(h).map((c) => c.body.shipments[0].trackingNumber)).toEqual(['GOOD-1']);
     expect(h.row(o.dscoOrderId)!.tracking).toBe('GOOD-1');
   });
@@ -74,10 +74,10 @@ describe('ShipStation → DSCO tracking', () => {
     const { h, o, ssId } = created();
     const s = h.ss.shipOrder(ssId, { trackingNumber: 'SENT-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     h.ss.voidShipment(s.shipmentId);
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Error' });
     expect(h.row(o.dscoOrderId)!.error).toMatch(/SENT-1 was voided after its tracking number was sent to DSCO/);
   });
@@ -99,14 +99,14 @@ describe('ShipStation → DSCO tracking', () => {
     const { h, o, ssId } = created();
     h.ss.shipOrder(ssId, { trackingNumber: 'GS-1', carrierCode: 'ups', serviceCode: 'ups_ground_saver' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
     expect(h.row(o.dscoOrderId)!.error).toBe(
       'No Carrier Map row for ShipStation carrier "ups" and service "ups_ground_saver": add ups / ups_ground_saver with its DSCO carrier, method and service level code to the Carrier Map tab, then use Retry failed orders.',
     );
     expect(shipmentCalls(h)).toHaveLength(0);
     h.clock.advance(60 * MIN);
-    h.call('runScheduledSync'); // an Error row is not retried automatically
+    h.call('syncNow'); // an Error row is not retried automatically
     expect(shipmentCalls(h)).toHaveLength(0);
     h.sim.spreadsheet.getSheetByName('Carrier Map')!.appendRow(['ups', 'ups_ground_saver', 'UPS', 'Ground Saver', 'UPSS']);
     h.call('retryFailed');
@@ -119,7 +119,7 @@ describe('ShipStation → DSCO tracking', () => {
     h.dsco.requireShipFields(() => 'Retailer requires a ship weight');
     h.ss.shipOrder(ssId, { trackingNumber: 'REJ-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
-    h.call('runScheduledSync');
+    h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
     expect(h.row(o.dscoOrderId)!.error).toMatch(/DSCO refused tracking REJ-1: .*Retailer requires a ship weight/);
   });

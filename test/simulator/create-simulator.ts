@@ -54,6 +54,8 @@ export interface Simulator {
   cache: { script: SimCache; user: SimCache; document: SimCache };
   locks: { holdScriptLock(): void; releaseHeldScriptLock(): void };
   triggers: { list(): SimTrigger[]; fire(handlerName: string): unknown };
+  /** Later call()s run as this person (another editor of the same spreadsheet). */
+  setUser(email: string): void;
   ui: UiRecord;
   logs: LogEntry[];
   htmlFiles: Record<string, string>;
@@ -96,8 +98,8 @@ function clockEvent(trigger: SimTrigger, now: number): Record<string, unknown> {
 export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const clock = opts.clock ?? createClock();
   const timeZone = opts.timeZone ?? 'America/New_York';
-  const activeUser = opts.activeUser ?? 'ops@example.com';
-  const effectiveUser = opts.effectiveUser ?? activeUser;
+  let activeUser = opts.activeUser ?? 'ops@example.com';
+  let effectiveUser = opts.effectiveUser ?? activeUser;
   const costs = { urlFetchMs: 0, sheetsCallMs: 0, sheetsPerCellMs: 0, ...opts.costs };
 
   const context = vm.createContext({});
@@ -172,6 +174,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
         const fn = lookup(handlerName);
         return runExecution(trigger.owner, () => fn(bridge.toContext(clockEvent(trigger, clock.now()))));
       },
+    },
+    setUser(email) {
+      activeUser = email;
+      effectiveUser = email;
     },
     ui,
     logs: logSink.entries,

@@ -14,6 +14,13 @@ export interface Tab {
   /** Stores these 1-based columns as plain text: digits stay text, '=' never starts a formula. */
   setPlainTextColumns(columns: number[]): void;
   hide(): void;
+  setNumberFormat(columns: number[], format: string): void;
+  /** Replaces the tab's conditional formats with one colour rule per value of the column. */
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void;
+  /** A filter over the header row and the columns given, unless one exists. */
+  ensureFilter(width: number): void;
+  setWrap(width: number): void;
+  activate(): void;
 }
 
 export interface Workbook {
