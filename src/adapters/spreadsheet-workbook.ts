@@ -25,6 +25,10 @@ class SheetTab implements Tab {
     return this.sheet.getLastRow();
   }
 
+  deleteRows(startRow: number, count: number): void {
+    if (count > 0) this.sheet.deleteRows(startRow, count);
+  }
+
   clearRows(startRow: number, count: number, width: number): void {
     if (count > 0) this.sheet.getRange(startRow, 1, count, width).clearContent();
   }

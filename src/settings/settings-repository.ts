@@ -27,6 +27,7 @@ export class SettingsRepository {
       dscoEnvironment: env === 'staging' ? 'staging' : 'production',
       includeTestOrders: read('includeTestOrders') === 'true',
       cancelCode: read('cancelCode') || DEFAULT_SETTINGS.cancelCode,
+      archiveAfterDays: num('archiveAfterDays', DEFAULT_SETTINGS.archiveAfterDays),
     };
   }
 

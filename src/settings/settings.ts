@@ -12,6 +12,8 @@ export interface Settings {
   dscoEnvironment: DscoEnvironment;
   includeTestOrders: boolean;
   cancelCode: string;
+  /** Shipped and cancelled orders older than this move to the Archive tab. */
+  archiveAfterDays: number;
 }
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
@@ -28,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dscoEnvironment: 'production',
   includeTestOrders: false,
   cancelCode: 'CXSO',
+  archiveAfterDays: 30,
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */
@@ -51,6 +54,7 @@ export interface PublicSettings {
   dscoEnvironment: DscoEnvironment;
   includeTestOrders: boolean;
   cancelCode: string;
+  archiveAfterDays: number;
   secretsSet: Record<SecretField, boolean>;
 }
 
@@ -63,6 +67,7 @@ export function toPublicSettings(s: Settings): PublicSettings {
     dscoEnvironment: s.dscoEnvironment,
     includeTestOrders: s.includeTestOrders,
     cancelCode: s.cancelCode,
+    archiveAfterDays: s.archiveAfterDays,
     secretsSet: {
       dscoClientSecret: s.dscoClientSecret !== '',
       ssApiKey: s.ssApiKey !== '',

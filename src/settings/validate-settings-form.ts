@@ -8,6 +8,7 @@ const KNOWN_FIELDS = new Set<string>(Object.keys(DEFAULT_SETTINGS));
 const MIN_INTERVAL = 0.25;
 const MAX_INTERVAL = 24;
 const MAX_LOOKBACK = 30;
+const MAX_ARCHIVE = 365;
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return '';
@@ -83,6 +84,11 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   if (code === undefined || code === '') next.cancelCode = DEFAULT_SETTINGS.cancelCode;
   else if (!(code.toUpperCase() in SUPPLIER_CANCEL_CODES)) errors.cancelCode = `Choose one of ${Object.keys(SUPPLIER_CANCEL_CODES).join(', ')}.`;
   else next.cancelCode = code.toUpperCase();
+
+  const archive = text(input.archiveAfterDays) === '' ? DEFAULT_SETTINGS.archiveAfterDays : numberOf(input.archiveAfterDays);
+  if (!Number.isInteger(archive)) errors.archiveAfterDays = 'Enter a whole number of days, e.g. 30.';
+  else if (archive < 1 || archive > MAX_ARCHIVE) errors.archiveAfterDays = `Between 1 and ${MAX_ARCHIVE} days.`;
+  else next.archiveAfterDays = archive;
 
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings: next };
 }

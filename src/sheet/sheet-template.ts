@@ -38,3 +38,4 @@ export const DASHBOARD_TAB = 'Dashboard';
 export const LOGS_TAB = 'Logs';
 export const CARRIER_MAP_TAB = 'Carrier Map';
 export const HELP_TAB = 'How it works';
+export const ARCHIVE_TAB = 'Archive';

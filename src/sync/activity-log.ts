@@ -2,6 +2,7 @@ import type { Tab } from '../core/ports/workbook';
 import { redact } from '../core/redact';
 import type { Flow } from './order-record';
 import { sheetText } from './sheet-text';
+import { LOGS_MAX_ROWS } from './tabs';
 
 export type LogLevel = 'INFO' | 'WARN' | 'ERROR';
 
@@ -44,11 +45,17 @@ export class ActivityLog {
     this.lines.push(line);
   }
 
-  /** Appends what was logged since the last flush below the tab's last row: two Sheets calls. */
-  flush(tab: Tab | undefined): void {
+  /**
+   * Appends what was logged since the last flush below the tab's last row (two Sheets calls). When
+   * the tab holds more than `maxRows`, the oldest fifth is removed in one more call.
+   */
+  flush(tab: Tab | undefined, maxRows = LOGS_MAX_ROWS): void {
     if (!tab || this.pending.length === 0) return;
     const rows = this.pending.map((l) => [new Date(l.at), l.level, l.flow, l.dscoOrderId, sheetText(l.message)]);
-    tab.writeRows(tab.lastRow() + 1, rows);
+    const last = tab.lastRow();
+    tab.writeRows(last + 1, rows);
     this.pending = [];
+    const total = last - 1 + rows.length;
+    if (total > maxRows) tab.deleteRows(2, total - Math.floor(maxRows * 0.8));
   }
 }

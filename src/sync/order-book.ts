@@ -1,6 +1,6 @@
 import { ConfigError } from '../core/errors';
 import type { Tab, Workbook } from '../core/ports/workbook';
-import type { OrderRecord } from './order-record';
+import { isFinished, type OrderRecord } from './order-record';
 import { cellText, sheetText } from './sheet-text';
 import { DASHBOARD_TAB, DASHBOARD_WIDTH, ORDERS_TAB, ORDERS_WIDTH, SHIPMENTS_TAB, SHIPMENTS_WIDTH } from './tabs';
 
@@ -136,6 +136,21 @@ export class OrderBook {
 
   count(): number {
     return this.sequence.length;
+  }
+
+  /**
+   * Removes Shipped and Cancelled orders last updated before `cutoff` and returns their Dashboard
+   * rows, for the Archive tab. The shipment ledger keeps their entries.
+   */
+  takeFinishedBefore(cutoff: number): unknown[][] {
+    const moved = this.all().filter((r) => isFinished(r) && r.updatedAt < cutoff);
+    if (!moved.length) return [];
+    const gone = new Set(moved.map((r) => r.dscoOrderId));
+    for (const id of gone) this.records.delete(id);
+    const keep = this.sequence.filter((id) => !gone.has(id));
+    this.sequence.length = 0;
+    this.sequence.push(...keep);
+    return moved.map(dashboardRow);
   }
 
   wasPushed(key: string): boolean {

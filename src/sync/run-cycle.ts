@@ -20,7 +20,7 @@ import { pullNewOrders } from './pull-new-orders';
 import { pushTracking } from './push-tracking';
 import { retryFailedSteps } from './retry-failed-steps';
 import { applyShipStationCancellations } from './shipstation-cancellations';
-import { CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
+import { ARCHIVE_TAB, CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
@@ -153,6 +153,20 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     save();
     if (dscoMark !== undefined) ctx.watermarks.set('dscoUpdates', dscoMark);
     if (ssMark !== undefined) ctx.watermarks.set('shipstationCancels', ssMark);
+
+    stage('Archiving finished orders', () => {
+      const archive = deps.workbook.tab(ARCHIVE_TAB);
+      if (!archive) {
+        log.warn('', '', 'Finished orders stay on the Dashboard: the "Archive" tab is missing; use DSCO Sync → Set up sheet.');
+        return;
+      }
+      const rows = ctx.book.takeFinishedBefore(deps.clock.now() - settings.archiveAfterDays * 86_400_000);
+      if (!rows.length) return;
+      // Archive first, then the Dashboard: a run stopped in between shows the order twice, never nowhere.
+      archive.writeRows(archive.lastRow() + 1, rows);
+      save();
+      log.info('', '', `Moved ${rows.length} finished order(s) older than ${settings.archiveAfterDays} days to the Archive tab.`);
+    });
 
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);

@@ -7,6 +7,8 @@ export interface Tab {
   writeRows(startRow: number, rows: unknown[][]): void;
   /** The last row with content (0 for an empty tab), one Sheets call. */
   lastRow(): number;
+  /** Removes rows [startRow, startRow + count), one Sheets call. */
+  deleteRows(startRow: number, count: number): void;
   /** Empties the values of rows [startRow, startRow + count), one Sheets call. */
   clearRows(startRow: number, count: number, width: number): void;
   freezeRows(count: number): void;
