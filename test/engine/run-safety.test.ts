@@ -116,11 +116,11 @@ describe('run safety', () => {
     const small = sheetsCalls(10);
     const large = sheetsCalls(1000);
     const huge = sheetsCalls(3000);
-    // A block write may first grow its tab past the 1,000 rows of a new sheet: one extra call per
-    // written tab at most, whatever the number of orders.
+    // Bounded, whatever the number of orders: a block write may first grow its tab past the 1,000
+    // rows of a new sheet (one call), and a Logs flush may trim the oldest rows (one call).
     expect(large - small).toBeGreaterThanOrEqual(0);
-    expect(large - small).toBeLessThanOrEqual(6);
-    expect(huge).toBe(large);
+    expect(large - small).toBeLessThanOrEqual(12);
+    expect(huge - small).toBeLessThanOrEqual(12);
     expect(small).toBeLessThan(60);
   });
 });
