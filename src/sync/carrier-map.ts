@@ -51,8 +51,14 @@ export class CarrierMap {
   }
 
   static missingMessage(carrierCode: string | null | undefined, serviceCode: string | null | undefined): string {
-    const c = norm(carrierCode) || '(no carrier)';
-    const s = norm(serviceCode) || '(no service)';
+    const c = norm(carrierCode);
+    const s = norm(serviceCode);
+    if (!c) {
+      return 'ShipStation reported this shipment without a carrier, so DSCO cannot be told who ships it. Set the carrier on the shipment in ShipStation, then use Retry failed orders.';
+    }
+    if (!s) {
+      return `No Carrier Map row for ShipStation carrier "${c}" (this shipment has no service): add a row with carrier ${c}, the service left empty, and its DSCO carrier, method and service level code to the Carrier Map tab, then use Retry failed orders.`;
+    }
     return `No Carrier Map row for ShipStation carrier "${c}" and service "${s}": add ${c} / ${s} with its DSCO carrier, method and service level code to the Carrier Map tab, then use Retry failed orders.`;
   }
 }

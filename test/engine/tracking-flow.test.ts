@@ -87,7 +87,7 @@ describe('ShipStation → DSCO tracking', () => {
     h.ss.markShippedWithoutLabel(ssId, { trackingNumber: 'FULFIL-9', carrierCode: 'fedex' });
     h.clock.advance(MIN);
     h.call('syncNow');
-    expect(h.row(o.dscoOrderId)!.error).toMatch(/No Carrier Map row for ShipStation carrier "fedex" and service "\(no service\)"/);
+    expect(h.row(o.dscoOrderId)!.error).toMatch(/No Carrier Map row for ShipStation carrier "fedex" \(this shipment has no service\): add a row with carrier fedex, the service left empty/);
     const map = h.sim.spreadsheet.getSheetByName('Carrier Map')!;
     map.appendRow(['fedex', '', 'FedEx', 'Ground', 'FECG']);
     h.call('retryFailed');
