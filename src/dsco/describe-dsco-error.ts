@@ -32,7 +32,8 @@ export function describeDscoError(status: number, body: string, action: string):
     detail = body ? `"${snippet(body)}"` : 'no details';
   }
   const hint = hintFor(status);
-  return new ApiError('DSCO', status, `DSCO ${action} failed (HTTP ${status}): ${detail}.${hint ? ` ${hint}` : ''}`, code);
+  const text = detail.replace(/[.\s]+$/, '');
+  return new ApiError('DSCO', status, `DSCO ${action} failed (HTTP ${status}): ${text}.${hint ? ` ${hint}` : ''}`, code);
 }
 
 function hintFor(status: number): string {

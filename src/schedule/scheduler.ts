@@ -8,6 +8,7 @@ const KEY = {
   owner: 'schedule.owner',
   interval: 'schedule.intervalHours',
   lastRun: 'schedule.lastRunAt',
+  created: 'schedule.createdAt',
   paused: 'schedule.paused',
 };
 const MINUTE = 60_000;
@@ -100,12 +101,19 @@ export class Scheduler {
     const ownedByMe = !!owner && owner === this.user.email();
     const active = !!owner && !paused && (!ownedByMe || this.triggers.list(SYNC_HANDLER).length > 0);
     const last = Number(this.store.get(KEY.lastRun));
-    const nextDueAt = active && interval ? (Number.isFinite(last) && last > 0 ? last + interval * 3_600_000 : this.clock.now()) : null;
+    const created = Number(this.store.get(KEY.created)) || this.clock.now();
+    // A new trigger first fires about one cadence after it is created.
+    const firstRun = interval ? created + cadenceMinutes(cadenceFor(interval)) * MINUTE : null;
+    const nextDueAt = active && interval ? (Number.isFinite(last) && last > 0 ? last + interval * 3_600_000 : firstRun) : null;
     let description: string;
     if (!owner || interval === null) description = 'No schedule yet: save the settings to start one.';
     else if (paused) description = `Paused (${describeInterval(interval)} when resumed).`;
     else if (!active) description = `The trigger is missing: use DSCO Sync → Resume scheduled sync to recreate it.`;
-    else description = `${describeInterval(interval)} (trigger ${describeCadence(cadenceFor(interval))}), run by ${owner}.`;
+    else {
+      const cadence = describeCadence(cadenceFor(interval));
+      const how = cadence === describeInterval(interval) ? '' : ` (the trigger fires ${cadence} and skips runs that are not due)`;
+      description = `${describeInterval(interval)}${how}, run by ${owner}.`;
+    }
     return { active, paused, owner, ownedByMe, intervalHours: interval, description: description.charAt(0).toUpperCase() + description.slice(1), nextDueAt };
   }
 
@@ -114,5 +122,6 @@ export class Scheduler {
     this.triggers.create(SYNC_HANDLER, cadenceFor(intervalHours));
     for (const t of old) this.triggers.remove(t.id);
     this.store.set(KEY.owner, this.user.email());
+    this.store.set(KEY.created, String(this.clock.now()));
   }
 }

@@ -24,7 +24,7 @@ export function describeShipStationError(status: number, body: string, action: s
   } else if (body) {
     parts.push(`"${snippet(body)}"`);
   }
-  const detail = parts.length ? parts.join(' — ') : 'no details';
+  const detail = (parts.length ? parts.join(' — ') : 'no details').replace(/[.\s]+$/, '');
   const hint = hintFor(status);
   return new ApiError('ShipStation', status, `ShipStation ${action} failed (HTTP ${status}): ${detail}.${hint ? ` ${hint}` : ''}`);
 }

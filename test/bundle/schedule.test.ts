@@ -30,7 +30,7 @@ describe('the schedule', () => {
     expect(triggers[0]).toMatchObject({ handlerFunction: 'runScheduledSync', everyHours: 1, owner: 'ops@example.com' });
     const view = h.call<{ description: string; owner: string; active: boolean }>('getSchedule');
     expect(view).toMatchObject({ owner: 'ops@example.com', active: true });
-    expect(view.description).toMatch(/^Every hour .*run by ops@example.com/);
+    expect(view.description).toBe('Every hour, run by ops@example.com.');
   });
 
   it.each([
@@ -65,6 +65,9 @@ describe('the schedule', () => {
 
   it('a 3-hour interval on an hourly trigger syncs every 3 hours', () => {
     const h = installed('3');
+    expect(h.call<{ description: string }>('getSchedule').description).toBe(
+      'Every 3 hours (the trigger fires every hour and skips runs that are not due), run by ops@example.com.',
+    );
     expect(runTrigger(h, HOUR, 9 * HOUR)).toEqual([0, 180, 360, 540]);
   });
 
