@@ -1,0 +1,211 @@
+/**
+ * `npm start -- --check`: read-only calls to the real DSCO and ShipStation APIs with credentials
+ * from environment variables, through the product's own clients (src/dsco, src/shipstation) over a
+ * synchronous Node HTTP bridge. One line per check, OK / FAIL / SKIP; exit code 0 only when all
+ * passed. Secret values are never printed.
+ */
+import { ApiError, errorMessage, NetworkError, TimeBudgetExceeded } from '../../src/core/errors';
+import type { BackoffPolicy } from '../../src/core/http/backoff';
+import type { RetryContext } from '../../src/core/http/send-with-retry';
+import { redact } from '../../src/core/redact';
+import { TimeBudget } from '../../src/core/time/time-budget';
+import { DscoClient } from '../../src/dsco/dsco-client';
+import { DSCO_BASE_URLS } from '../../src/dsco/dsco-environment';
+import { DscoTokenProvider } from '../../src/dsco/dsco-token-provider';
+import { SHIPSTATION_BASE_URL, ShipStationClient } from '../../src/shipstation/shipstation-client';
+import { isoSeconds } from '../../src/sync/cycle-context';
+import { UNTIL_LAG_MS } from '../../src/sync/pull-new-orders';
+import { createSyncHttp, type SyncHttp } from '../../test/support/loopback';
+import { colourWanted, painter, wrap } from '../terminal';
+import { readCheckEnv, type DscoCheckConfig, type ShipStationCheckConfig } from './check-env';
+import { memoryCache, nodeClock, NodeSyncHttpPort } from './node-http';
+
+/** A check answers quickly or fails: one retry, short waits (the sync itself is more patient). */
+const CHECK_BACKOFF: BackoffPolicy = { maxAttempts: 2, baseDelayMs: 1_000, maxDelayMs: 2_000 };
+const SERVICE_BUDGET_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 15_000;
+const DAY = 86_400_000;
+
+export type Outcome = 'OK' | 'FAIL' | 'SKIP';
+
+export interface CheckLine {
+  outcome: Outcome;
+  name: string;
+  message: string;
+}
+
+export interface CheckOptions {
+  env?: NodeJS.ProcessEnv;
+  write?: (line: string) => void;
+  /** Reuse a bridge (tests); otherwise one is started and stopped. */
+  http?: SyncHttp;
+  colour?: boolean;
+  width?: number;
+}
+
+export interface CheckReport {
+  lines: CheckLine[];
+  exitCode: 0 | 1;
+}
+
+function context(http: SyncHttp): RetryContext {
+  return {
+    http: new NodeSyncHttpPort(http, REQUEST_TIMEOUT_MS),
+    clock: nodeClock,
+    budget: new TimeBudget(nodeClock, SERVICE_BUDGET_MS),
+    policy: CHECK_BACKOFF,
+  };
+}
+
+/** What went wrong, in words that name what to change. */
+function explain(e: unknown, service: 'DSCO' | 'ShipStation', baseVariable: string, overridden: boolean): string {
+  if (e instanceof NetworkError) {
+    return `${e.message} Check the internet connection (and any proxy or firewall)${overridden ? `, and ${baseVariable}` : ''}.`;
+  }
+  if (e instanceof TimeBudgetExceeded) return `${service} did not answer within ${SERVICE_BUDGET_MS / 1000} s; try again later.`;
+  if (e instanceof ApiError && service === 'DSCO' && e.status === 401 && e.code === 'invalid_client') {
+    return (
+      'DSCO refused the client ID and secret (HTTP 401 invalid_client). Check DSCO_CLIENT_ID and DSCO_CLIENT_SECRET, ' +
+      'and DSCO_ENVIRONMENT: credentials made for staging do not work in production, and the other way round.'
+    );
+  }
+  if (e instanceof ApiError && service === 'ShipStation' && e.status === 401) {
+    return (
+      'ShipStation refused the API key and secret (HTTP 401). Check SHIPSTATION_API_KEY and SHIPSTATION_API_SECRET: ' +
+      'V1 API keys, from ShipStation → Settings → Account → API Settings (they can expire).'
+    );
+  }
+  if (e instanceof ApiError && service === 'ShipStation' && e.status === 403) {
+    return (
+      'ShipStation answered 403 Forbidden: no API access on this ShipStation plan or account. ' +
+      'API access must be part of the plan; check the subscription, or use the keys of an account that has it.'
+    );
+  }
+  return errorMessage(e);
+}
+
+function checkDsco(config: DscoCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
+  const ctx = context(http);
+  const base = config.baseUrl ?? DSCO_BASE_URLS[config.environment];
+  const tokens = new DscoTokenProvider(ctx, memoryCache(nodeClock), base, { clientId: config.clientId, clientSecret: config.clientSecret });
+  const client = new DscoClient(ctx, base, tokens);
+  const why = (e: unknown) => explain(e, 'DSCO', 'DSCO_BASE_URL', config.baseUrl !== undefined);
+  try {
+    tokens.getToken();
+    add({ outcome: 'OK', name: 'DSCO sign-in', message: `DSCO (${config.environment}) issued an access token for the client ID.` });
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'DSCO sign-in', message: why(e) });
+    add({ outcome: 'SKIP', name: 'DSCO /hello', message: 'not checked: sign-in failed.' });
+    add({ outcome: 'SKIP', name: 'DSCO orders', message: 'not checked: sign-in failed.' });
+    return;
+  }
+  try {
+    const hello = client.hello();
+    if (hello) add({ outcome: 'OK', name: 'DSCO /hello', message: `DSCO answered "${hello}": the token works.` });
+    else add({ outcome: 'FAIL', name: 'DSCO /hello', message: 'DSCO answered, but not as expected: check DSCO_ENVIRONMENT (and DSCO_BASE_URL if set).' });
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'DSCO /hello', message: why(e) });
+  }
+  try {
+    // The sync's own query (src/sync/pull-new-orders.ts): status created, then lifecycle created.
+    const now = nodeClock.now();
+    const orders = client
+      .listOrders({
+        createdSince: isoSeconds(now - config.lookbackDays * DAY),
+        until: isoSeconds(now - UNTIL_LAG_MS),
+        statuses: ['created'],
+        ordersPerPage: 1000,
+      })
+      .filter((o) => o.dscoLifecycle === 'created');
+    const ids = new Set(orders.map((o) => o.dscoOrderId));
+    const oldest = orders.map((o) => o.dscoCreateDate ?? '').filter(Boolean).sort()[0];
+    add({
+      outcome: 'OK',
+      name: 'DSCO orders',
+      message:
+        `${ids.size} order${ids.size === 1 ? '' : 's'} awaiting acknowledgement (lifecycle "created", created in the last ${config.lookbackDays} day${config.lookbackDays === 1 ? '' : 's'})` +
+        `${oldest ? `; the oldest was created ${oldest}` : ''}.`,
+    });
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'DSCO orders', message: why(e) });
+  }
+}
+
+function checkShipStation(config: ShipStationCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
+  const client = new ShipStationClient(context(http), config.baseUrl ?? SHIPSTATION_BASE_URL, { apiKey: config.apiKey, apiSecret: config.apiSecret });
+  const why = (e: unknown) => explain(e, 'ShipStation', 'SHIPSTATION_BASE_URL', config.baseUrl !== undefined);
+  let stores;
+  try {
+    stores = client.listStores(true);
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'ShipStation /stores', message: why(e) });
+    add({ outcome: 'SKIP', name: 'ShipStation store', message: 'not checked: the store list could not be read.' });
+    return;
+  }
+  const describe = (s: { storeId: number; storeName?: unknown; active?: boolean }) => `${s.storeId} "${String(s.storeName ?? '')}"${s.active === false ? ' (inactive)' : ''}`;
+  const listed = stores.slice(0, 8).map(describe).join(', ') + (stores.length > 8 ? `, and ${stores.length - 8} more` : '');
+  add({ outcome: 'OK', name: 'ShipStation /stores', message: `${stores.length} store${stores.length === 1 ? '' : 's'}${stores.length ? `: ${listed}` : ''}.` });
+  const chosen = stores.find((s) => s.storeId === config.storeId);
+  if (!chosen) {
+    add({
+      outcome: 'FAIL',
+      name: 'ShipStation store',
+      message: `Store ${config.storeId} is not one of this account's stores: set SHIPSTATION_STORE_ID to one of the IDs listed above.`,
+    });
+  } else if (chosen.active === false) {
+    add({ outcome: 'FAIL', name: 'ShipStation store', message: `Store ${chosen.storeId} "${String(chosen.storeName ?? '')}" is inactive in ShipStation: activate it, or choose another store.` });
+  } else {
+    add({ outcome: 'OK', name: 'ShipStation store', message: `Orders will go to store ${describe(chosen)}.` });
+  }
+}
+
+/** Runs every check and prints one line each. */
+export async function runCheckReport(options: CheckOptions = {}): Promise<CheckReport> {
+  const env = options.env ?? process.env;
+  const write = options.write ?? ((line: string) => console.log(line));
+  const paint = painter(options.colour ?? colourWanted(process.stdout, env));
+  const width = options.width ?? Math.max(80, Math.min(120, process.stdout.columns || 120));
+  const config = readCheckEnv(env);
+  const lines: CheckLine[] = [];
+  const nameWidth = 20;
+  const add = (line: CheckLine) => {
+    const clean = { ...line, message: redact(line.message, config.secrets) };
+    lines.push(clean);
+    const style = clean.outcome === 'OK' ? 'green' : clean.outcome === 'FAIL' ? 'red' : 'yellow';
+    const prefix = `  ${clean.outcome.padEnd(5)} ${clean.name.padEnd(nameWidth)} `;
+    const body = wrap(clean.message, Math.max(30, width - prefix.length));
+    write(`  ${paint(clean.outcome.padEnd(5), style, 'bold')} ${clean.name.padEnd(nameWidth)} ${body[0] ?? ''}`);
+    for (const more of body.slice(1)) write(' '.repeat(prefix.length) + more);
+  };
+
+  const where = [
+    config.dsco ? `DSCO ${config.dsco.environment}${config.dsco.baseUrl ? ` at ${config.dsco.baseUrl}` : ''}` : '',
+    config.shipstation ? `ShipStation store ${config.shipstation.storeId}${config.shipstation.baseUrl ? ` at ${config.shipstation.baseUrl}` : ''}` : '',
+  ].filter(Boolean);
+  write(paint(`Credentials check (read-only)${where.length ? `: ${where.join(', ')}` : ''}`, 'bold'));
+  for (const p of config.problems) add({ outcome: 'FAIL', name: `${p.service} settings`, message: p.message });
+
+  const http = config.dsco || config.shipstation ? (options.http ?? (await createSyncHttp())) : undefined;
+  try {
+    if (config.dsco && http) checkDsco(config.dsco, http, add);
+    else for (const name of ['DSCO sign-in', 'DSCO /hello', 'DSCO orders']) add({ outcome: 'SKIP', name, message: 'not checked: fix the DSCO variables above.' });
+    if (config.shipstation && http) checkShipStation(config.shipstation, http, add);
+    else for (const name of ['ShipStation /stores', 'ShipStation store']) add({ outcome: 'SKIP', name, message: 'not checked: fix the ShipStation variables above.' });
+  } finally {
+    if (http && http !== options.http) await http.close();
+  }
+
+  const failed = lines.filter((l) => l.outcome === 'FAIL').length;
+  const skipped = lines.filter((l) => l.outcome === 'SKIP').length;
+  write(
+    failed + skipped === 0
+      ? paint(`All ${lines.length} checks passed.`, 'green', 'bold')
+      : paint(`${failed} failed${skipped ? `, ${skipped} not checked` : ''}: fix what the FAIL lines say and run the check again.`, 'red', 'bold'),
+  );
+  return { lines, exitCode: failed + skipped === 0 ? 0 : 1 };
+}
+
+/** The CLI: returns the process exit code. */
+export async function runCheck(options: CheckOptions = {}): Promise<number> {
+  return (await runCheckReport(options)).exitCode;
+}

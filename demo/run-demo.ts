@@ -1,0 +1,458 @@
+/**
+ * `npm start`: the built bundle (dist/Code.js) in the Apps Script simulator, against the DSCO and
+ * ShipStation sandboxes served over real HTTP on 127.0.0.1, through one simulated working day
+ * (demo/scenario.ts). Prints the timeline, the Dashboard and the latest Logs rows, and writes the
+ * spreadsheet to out/dsco-sync-demo.xlsx.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadTemplate, writeWorkbook, type SheetData } from '../scripts/xlsx/write-workbook';
+import { createClock } from '../test/support/clock';
+import { createLoopbackSandbox, type SandboxControl } from '../test/support/loopback';
+import { BUNDLE, DIST, ROOT } from '../test/support/paths';
+import { createSimulator, type Simulator } from '../test/simulator';
+import {
+  DEMO_CREDENTIALS,
+  DEMO_ORDERS,
+  DEMO_SETTINGS_FORM,
+  DEMO_STEPS,
+  DEMO_STORE,
+  DEMO_TIME_ZONE,
+  demoOrder,
+  demoTime,
+  type DemoOrder,
+  type DemoStep,
+} from './scenario';
+import { colourWanted, painter, renderTable, STATUS_STYLE, wrap, type Style } from './terminal';
+
+export const DEFAULT_DEMO_OUT = path.join(ROOT, 'out', 'dsco-sync-demo.xlsx');
+const LOG_ROWS_SHOWN = 15;
+
+export interface DemoOptions {
+  /** Where the .xlsx goes. Default out/dsco-sync-demo.xlsx. */
+  out?: string;
+  write?: (line: string) => void;
+  /** Terminal width to fit (default: the terminal's, at most 120). */
+  width?: number;
+  colour?: boolean;
+}
+
+export interface DashboardRow {
+  flow: string;
+  dscoOrderId: string;
+  poRetailer: string;
+  ssOrderNumber: string;
+  status: string;
+  tracking: string;
+  received: unknown;
+  updated: unknown;
+  error: string;
+}
+
+export interface LogRow {
+  time: unknown;
+  level: string;
+  flow: string;
+  dscoOrderId: string;
+  message: string;
+}
+
+export interface CycleReport {
+  at: string;
+  via: 'syncNow' | 'trigger';
+  ran: boolean;
+  summary?: { pulled: number; created: number; acknowledged: number; shipped: number; cancelled: number; errors: number; deferred: boolean };
+  message: string;
+  fatal?: string;
+}
+
+export interface DemoResult {
+  cycles: CycleReport[];
+  dashboard: DashboardRow[];
+  logs: LogRow[];
+  xlsx: string;
+  tabs: string[];
+  /** What did not end as the scenario expects (empty when all is well). */
+  problems: string[];
+}
+
+type CycleResult = { ran: boolean; summary?: CycleReport['summary']; message: string; fatal?: string };
+
+const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
+
+/** Recipients for the demo's orders: DSCO's ship-to, in both its current and deprecated fields. */
+const RECIPIENTS = [
+  { first: 'Olivia', last: 'Martinez', address: ['418 Cedar Ave'], city: 'Montclair', region: 'NJ', postal: '07042' },
+  { first: 'Ethan', last: 'Brooks', address: ['77 Harbor View Rd', 'Unit 3B'], city: 'Portland', region: 'ME', postal: '04101' },
+  { first: 'Priya', last: 'Nair', address: ['2210 Elm St'], city: 'Austin', region: 'TX', postal: '78705' },
+  { first: 'Marcus', last: 'Lee', address: ['9 Willow Ct'], city: 'Naperville', region: 'IL', postal: '60540' },
+  { first: 'Hannah', last: 'Schulz', address: ['1540 NW 23rd Ave', 'Apt 12'], city: 'Portland', region: 'OR', postal: '97210' },
+  { first: 'Diego', last: 'Alvarez', address: ['36 Orchard Ln'], city: 'Asheville', region: 'NC', postal: '28801' },
+];
+
+function seedFor(order: DemoOrder, index: number) {
+  const r = RECIPIENTS[index % RECIPIENTS.length];
+  const name = `${r.first} ${r.last}`;
+  return {
+    poNumber: order.po,
+    consumerOrderNumber: `W${order.po.replace(/\D/g, '').slice(-7)}`,
+    dscoTradingPartnerName: order.retailer,
+    dscoTradingPartnerId: order.retailer.replace(/[^A-Z]/g, '').padEnd(4, 'X'),
+    dscoLifecycle: order.released === false ? ('received' as const) : ('created' as const),
+    shipping: {
+      name,
+      firstName: r.first,
+      lastName: r.last,
+      address: r.address,
+      address1: r.address[0],
+      address2: r.address[1] ?? null,
+      city: r.city,
+      region: r.region,
+      state: r.region,
+      postal: r.postal,
+      country: 'US',
+      phone: `555-01${String(10 + index).padStart(2, '0')}`,
+      email: `${r.first}.${r.last}@example.com`.toLowerCase(),
+      ...order.shipping,
+    },
+    lineItems: order.lines.map((l, i) => ({ lineNumber: i + 1, sku: l.sku, partnerSku: l.sku, title: l.title, quantity: l.quantity })),
+  };
+}
+
+function readDashboard(sim: Simulator): DashboardRow[] {
+  return sim
+    .readSheet('Dashboard')
+    .slice(1)
+    .filter((r) => text(r[1]) !== '')
+    .map((r) => ({
+      flow: text(r[0]),
+      dscoOrderId: text(r[1]),
+      poRetailer: text(r[2]),
+      ssOrderNumber: text(r[3]),
+      status: text(r[4]),
+      tracking: text(r[5]),
+      received: r[6],
+      updated: r[7],
+      error: text(r[8]),
+    }));
+}
+
+function readLogs(sim: Simulator): LogRow[] {
+  return sim
+    .readSheet('Logs')
+    .slice(1)
+    .filter((r) => text(r[4]) !== '')
+    .map((r) => ({ time: r[0], level: text(r[1]), flow: text(r[2]), dscoOrderId: text(r[3]), message: text(r[4]) }));
+}
+
+/** The simulator's tabs as the xlsx writer takes them (host-side reads, not counted as script calls). */
+export function sheetsOf(sim: Simulator): SheetData[] {
+  return sim.spreadsheet.getSheets().map((s) => ({
+    name: s.getName(),
+    rows: s._values(),
+    columnWidths: { ...s.columnWidths },
+    frozenRows: s.frozenRows,
+    hidden: s.hidden,
+  }));
+}
+
+/** Compares the final Dashboard and the sandboxes with what the scenario says must happen. */
+export function findProblems(dashboard: DashboardRow[], orders: DemoOrder[], ids: Map<string, string>): string[] {
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  for (const row of dashboard) seen.set(row.dscoOrderId, (seen.get(row.dscoOrderId) ?? 0) + 1);
+  for (const [id, n] of seen) if (n > 1) problems.push(`DSCO order ${id} has ${n} Dashboard rows`);
+  for (const order of orders) {
+    const rows = dashboard.filter((r) => r.poRetailer.startsWith(`${order.po} / `));
+    if (rows.length !== 1) {
+      problems.push(`PO ${order.po}: ${rows.length} Dashboard rows, expected 1`);
+      continue;
+    }
+    const row = rows[0];
+    if (ids.get(order.po) !== row.dscoOrderId) problems.push(`PO ${order.po}: row shows DSCO order ${row.dscoOrderId}, seeded as ${ids.get(order.po)}`);
+    if (row.status !== order.expect.status) problems.push(`PO ${order.po}: status ${row.status || '(empty)'}, expected ${order.expect.status}${row.error ? ` (${row.error})` : ''}`);
+    if (order.expect.tracking && row.tracking !== order.expect.tracking.join(', ')) {
+      problems.push(`PO ${order.po}: tracking "${row.tracking}", expected "${order.expect.tracking.join(', ')}"`);
+    }
+    if (order.expect.error && !order.expect.error.test(row.error)) problems.push(`PO ${order.po}: error "${row.error}" does not match ${order.expect.error}`);
+    if (!order.expect.error && row.error) problems.push(`PO ${order.po}: unexpected error "${row.error}"`);
+  }
+  if (dashboard.length !== orders.length) problems.push(`${dashboard.length} Dashboard rows for ${orders.length} orders`);
+  return problems;
+}
+
+function clockText(v: unknown, withSeconds = false): string {
+  if (!(v instanceof Date) && Object.prototype.toString.call(v) !== '[object Date]') return text(v);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: DEMO_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  }).format(v as Date);
+}
+
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const write = options.write ?? ((line: string) => console.log(line));
+  const width = options.width ?? Math.max(80, Math.min(120, process.stdout.columns || 120));
+  const paint = painter(options.colour ?? colourWanted(process.stdout));
+  const out = path.resolve(options.out ?? DEFAULT_DEMO_OUT);
+  if (!fs.existsSync(BUNDLE)) throw new Error(`${path.relative(ROOT, BUNDLE)} is missing: run "npm run build" first (npm start does).`);
+
+  const clock = createClock(demoTime('00:30'));
+  const sandbox = await createLoopbackSandbox({
+    now: () => clock.now(),
+    dsco: { clientId: DEMO_CREDENTIALS.dscoClientId, clientSecret: DEMO_CREDENTIALS.dscoClientSecret },
+    shipstation: {
+      apiKey: DEMO_CREDENTIALS.ssApiKey,
+      apiSecret: DEMO_CREDENTIALS.ssApiSecret,
+      stores: [DEMO_STORE, { storeId: 310443, storeName: 'Website orders' }],
+    },
+  });
+  try {
+    // A little simulated latency, so the Logs show time passing inside a cycle.
+    const sim = createSimulator({ clock, timeZone: DEMO_TIME_ZONE, costs: { urlFetchMs: 180, sheetsCallMs: 25 } });
+    sandbox.route(sim);
+    sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
+    sim.load(BUNDLE);
+    // The documented Script Properties for sandboxes: the bundle talks to the loopback servers.
+    sim.properties.script.setProperty('DSCO_BASE_URL', sandbox.dscoBase);
+    sim.properties.script.setProperty('SHIPSTATION_BASE_URL', sandbox.ssBase);
+
+    write(paint('DSCO Sync for ShipStation: one simulated day', 'bold'));
+    write(`The built script (dist/Code.js) runs in the Apps Script simulator; DSCO and ShipStation are sandboxes on real HTTP:`);
+    write(`  DSCO ${sandbox.dscoBase}   ShipStation ${sandbox.ssBase}`);
+    write(`Monday 2 March 2026, times in ${DEMO_TIME_ZONE}.`);
+    write('');
+
+    const play = createPlayer(sim, sandbox.control, clock, write, paint, width);
+    for (const step of DEMO_STEPS) play(step);
+
+    const dashboard = readDashboard(sim);
+    const logs = readLogs(sim);
+    const snapshot = sandbox.control.snapshot();
+    const problems = findProblems(dashboard, DEMO_ORDERS, play.ids);
+    for (const [po, id] of play.ids) {
+      const inShipStation = snapshot.ssOrders.filter((o) => o.orderKey === id).length;
+      if (inShipStation > 1) problems.push(`PO ${po}: ${inShipStation} ShipStation orders`);
+    }
+    for (const v of snapshot.dscoViolations) problems.push(`DSCO contract: ${v}`);
+    for (const c of play.cycles) {
+      if (c.fatal) problems.push(`sync at ${c.at} stopped: ${c.fatal}`);
+      else if (!c.ran) problems.push(`sync at ${c.at} did not run: ${c.message}`);
+    }
+
+    write('');
+    printDashboard(dashboard, write, paint, width);
+    write('');
+    printLogs(logs, write, paint, width);
+
+    const sheets = sheetsOf(sim);
+    const { file: xlsx, tabs } = await writeWorkbook(out, loadTemplate(), sheets, { timeZone: sim.spreadsheet.getSpreadsheetTimeZone() });
+    write('');
+    const say = (line: string, ...styles: Style[]) => {
+      for (const l of wrap(line, width)) write(paint(l, ...styles));
+    };
+    say(`Spreadsheet written to ${path.relative(process.cwd(), xlsx) || xlsx} (tabs: ${tabs.join(', ')}).`);
+    const requests = snapshot.dscoRequests.length + snapshot.ssRequests.length;
+    if (problems.length === 0) {
+      say(
+        `✓ All ${DEMO_ORDERS.length} orders ended as the scenario expects, each once in ShipStation and once on the Dashboard; ` +
+          `${requests} real HTTP requests to the sandboxes, no DSCO contract violations.`,
+        'green',
+      );
+    } else {
+      say(`✗ ${problems.length} thing(s) did not go as the scenario expects:`, 'red', 'bold');
+      for (const p of problems) say(`  - ${p}`);
+    }
+    return { cycles: play.cycles, dashboard, logs, xlsx, tabs, problems };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+type Paint = (text: string, ...styles: Style[]) => string;
+
+/** Plays the scenario's steps in order, printing one timeline line each. */
+function createPlayer(
+  sim: Simulator,
+  control: SandboxControl,
+  clock: ReturnType<typeof createClock>,
+  write: (line: string) => void,
+  paint: Paint,
+  width: number,
+) {
+  const ids = new Map<string, string>(); // PO -> dscoOrderId
+  const labels = new Map<string, number>(); // tracking -> ShipStation shipmentId
+  const cycles: CycleReport[] = [];
+  let index = 0;
+  let previous = 0;
+  const idOf = (po: string) => {
+    const id = ids.get(po);
+    if (!id) throw new Error(`demo scenario: PO ${po} has not arrived yet`);
+    return id;
+  };
+  const ssOrderOf = (po: string, at: string) => {
+    const order = control.ssOrderFor(idOf(po));
+    if (!order) throw new Error(`demo scenario: at ${at} PO ${po} should be in ShipStation, but the sync has not created it`);
+    return order;
+  };
+  const line = (at: string, who: string, what: string, ...styles: Style[]) => {
+    const prefix = `${at}  ${who.padEnd(11)} `;
+    const body = wrap(what, width - prefix.length);
+    write(paint(prefix + (body[0] ?? ''), ...styles));
+    for (const more of body.slice(1)) write(paint(' '.repeat(prefix.length) + more, ...styles));
+  };
+
+  const play = (step: DemoStep) => {
+    const t = demoTime(step.at);
+    if (t < previous) throw new Error(`demo scenario: step at ${step.at} comes after a later step`);
+    previous = t;
+    if (t > clock.now()) clock.set(t);
+    switch (step.kind) {
+      case 'arrive': {
+        const order = demoOrder(step.po);
+        const seeded = control.seedOrder(seedFor(order, index++));
+        ids.set(order.po, seeded.dscoOrderId);
+        const units = order.lines.reduce((n, l) => n + l.quantity, 0);
+        const notes = [
+          order.released === false ? 'DSCO holds it until the retailer releases it: lifecycle "received"' : '',
+          order.shipping?.city === '' ? 'the ship-to address has no city or ZIP code' : '',
+        ].filter(Boolean);
+        line(
+          step.at,
+          'DSCO',
+          `New PO ${order.po} from ${order.retailer}: ${order.lines.length} line${order.lines.length === 1 ? '' : 's'}, ${units} unit${units === 1 ? '' : 's'}` +
+            `${notes.length ? ` (${notes.join('; ')})` : ''}.`,
+        );
+        break;
+      }
+      case 'setup': {
+        const saved = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', DEMO_SETTINGS_FORM);
+        if (!saved.ok) throw new Error(`saveSettings refused the demo settings: ${JSON.stringify(saved.errors)}`);
+        const setup = sim.call<{ created: string[] }>('setupSheet');
+        const trigger = sim.triggers.list().find((tr) => tr.handlerFunction === 'runScheduledSync');
+        line(
+          step.at,
+          'Sheet',
+          `Settings saved through the sidebar (saveSettings: store ${DEMO_STORE.storeId} "${DEMO_STORE.storeName}", every hour` +
+            `${trigger ? ', trigger installed' : ''}); Set up sheet created ${setup.created.join(', ')}.`,
+        );
+        break;
+      }
+      case 'sync': {
+        const result =
+          step.via === 'syncNow' ? sim.call<CycleResult>('syncNow') : (sim.triggers.fire('runScheduledSync') as CycleResult);
+        const report: CycleReport = { at: step.at, via: step.via, ran: result.ran, message: result.message };
+        if (result.summary) report.summary = result.summary;
+        if (result.fatal) report.fatal = result.fatal;
+        cycles.push(report);
+        const label = step.via === 'syncNow' ? 'Sync now' : 'Scheduled';
+        const s = result.summary;
+        const counts = s
+          ? `pulled ${s.pulled} · created ${s.created} · acknowledged ${s.acknowledged} · shipped ${s.shipped} · cancelled ${s.cancelled} · errors ${s.errors}` +
+            (s.deferred ? ' · more next time' : '')
+          : result.message;
+        const took = ((clock.now() - t) / 1000).toFixed(1);
+        line(step.at, `⟳ ${label}`, `${counts}  (took ${took} s)`, ...(result.fatal ? (['red', 'bold'] as Style[]) : (['bold'] as Style[])));
+        if (result.fatal) line(step.at, '', `stopped: ${result.fatal}`, 'red');
+        break;
+      }
+      case 'release':
+        control.releaseOrder(idOf(step.po));
+        line(step.at, 'DSCO', `${demoOrder(step.po).retailer} releases PO ${step.po} to you (lifecycle "created").`);
+        break;
+      case 'retailerCancel':
+        control.retailerCancel(idOf(step.po), step.code);
+        line(step.at, 'DSCO', `${demoOrder(step.po).retailer} cancels PO ${step.po} (code ${step.code}).`);
+        break;
+      case 'cancelRequest':
+        control.retailerCancelRequest(idOf(step.po), step.code);
+        line(step.at, 'DSCO', `${demoOrder(step.po).retailer} asks you to cancel PO ${step.po} (cancel request, code ${step.code}).`);
+        break;
+      case 'ship': {
+        const order = ssOrderOf(step.po, step.at);
+        const shipment = control.shipOrder(order.orderId, {
+          trackingNumber: step.tracking,
+          carrierCode: step.carrierCode,
+          serviceCode: step.serviceCode,
+          ...(step.items ? { items: step.items.map((it) => ({ lineItemKey: String(it.line), quantity: it.quantity })) } : {}),
+        });
+        labels.set(step.tracking, shipment.shipmentId);
+        line(step.at, 'ShipStation', `Label ${step.carrierCode} / ${step.serviceCode} ${step.tracking} for PO ${step.po}${step.note ? `: ${step.note}` : ''}.`);
+        break;
+      }
+      case 'void': {
+        const shipmentId = labels.get(step.tracking);
+        if (shipmentId === undefined) throw new Error(`demo scenario: no label ${step.tracking} to void`);
+        control.voidShipment(shipmentId);
+        line(step.at, 'ShipStation', `Label ${step.tracking} voided (${step.note}).`);
+        break;
+      }
+      case 'ssCancel': {
+        const order = ssOrderOf(step.po, step.at);
+        control.cancelOrder(order.orderId);
+        line(step.at, 'ShipStation', `PO ${step.po} cancelled in ShipStation (${step.note}).`);
+        break;
+      }
+    }
+  };
+  return Object.assign(play, { ids, cycles });
+}
+
+function printDashboard(rows: DashboardRow[], write: (line: string) => void, paint: Paint, width: number): void {
+  write(paint(`Dashboard (${rows.length} orders)`, 'bold'));
+  // Error messages are long: the table points to them, and they follow in full.
+  const errors = rows.filter((r) => r.error);
+  const table = renderTable(
+    [
+      { header: 'Flow', min: 9 },
+      { header: 'DSCO Order ID', min: 13 },
+      { header: 'PO / Retailer', min: 16 },
+      { header: 'SS Order #', min: 10 },
+      { header: 'Status', min: 10 },
+      { header: 'Tracking', min: 12 },
+      { header: 'Received', min: 8 },
+      { header: 'Updated', min: 7 },
+      { header: 'Error', min: 5 },
+    ],
+    rows.map((r) => [
+      r.flow,
+      r.dscoOrderId,
+      r.poRetailer,
+      r.ssOrderNumber,
+      r.status,
+      r.tracking,
+      clockText(r.received),
+      clockText(r.updated),
+      r.error ? `[${errors.indexOf(r) + 1}]` : '',
+    ]),
+    width,
+    (column, cell, raw) => (column === 4 ? paint(cell, ...(STATUS_STYLE[raw] ?? [])) : column === 8 ? paint(cell, 'red') : cell),
+  );
+  for (const l of table) write(l);
+  errors.forEach((r, i) => {
+    write('');
+    write(paint(`[${i + 1}] ${r.dscoOrderId}  ${r.poRetailer}`, 'red'));
+    for (const l of wrap(r.error, width - 4)) write(`    ${l}`);
+  });
+}
+
+function printLogs(rows: LogRow[], write: (line: string) => void, paint: Paint, width: number): void {
+  const shown = rows.slice(-LOG_ROWS_SHOWN);
+  write(paint(`Logs (the last ${shown.length} of ${rows.length} rows)`, 'bold'));
+  const levelStyle: Record<string, Style[]> = { ERROR: ['red'], WARN: ['yellow'], INFO: [] };
+  const table = renderTable(
+    [
+      { header: 'Time', min: 8 },
+      { header: 'Level', min: 5 },
+      { header: 'Flow', min: 9 },
+      { header: 'DSCO Order ID', min: 10 },
+      { header: 'Message', min: 20 },
+    ],
+    shown.map((r) => [clockText(r.time, true), r.level, r.flow, r.dscoOrderId, r.message]),
+    width,
+    (column, cell, raw) => (column === 1 ? paint(cell, ...(levelStyle[raw] ?? [])) : cell),
+  );
+  for (const l of table) write(l);
+}
