@@ -17,6 +17,8 @@ import { isDate } from './sim-exception';
  */
 export interface BridgeHooks {
   before(kind: string, method: string, target: object, args: unknown[]): void;
+  /** Extension: after the call returned, before its result goes back to the bundle (may throw). */
+  after?(kind: string, method: string, target: object, args: unknown[]): void;
 }
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -67,7 +69,8 @@ export class Bridge {
     const kind = kindOf(v);
     if (kind) return this.wrap(v, kind);
     const o = this.mk.object();
-    for (const [k, x] of Object.entries(v)) o[k] = this.toContext(x);
+    // defineProperty: an own "__proto__" key (JSON.parse makes one) stays a key, as a real deserializer keeps it.
+    for (const [k, x] of Object.entries(v)) Object.defineProperty(o, k, { value: this.toContext(x), enumerable: true, writable: true, configurable: true });
     return o;
   }
 
@@ -83,7 +86,7 @@ export class Bridge {
       return a;
     }
     const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) o[k] = this.fromContext((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) Object.defineProperty(o, k, { value: this.fromContext((v as Record<string, unknown>)[k]), enumerable: true, writable: true, configurable: true });
     return o;
   }
 
@@ -153,7 +156,9 @@ export class Bridge {
       const hostArgs: unknown[] = [];
       for (const a of args) hostArgs.push(this.fromContext(a));
       this.hooks.before(kind, method, target, hostArgs);
-      return this.toContext(fn.apply(target, hostArgs));
+      const result = fn.apply(target, hostArgs);
+      this.hooks.after?.(kind, method, target, hostArgs);
+      return this.toContext(result);
     } catch (e) {
       throw this.toContextError(e);
     }

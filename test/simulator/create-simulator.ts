@@ -12,6 +12,7 @@ import { LogSink, SimLogger, type LogEntry } from './logger';
 import { SimProperties, SimPropertiesService } from './properties-service';
 import { SimRange } from './range';
 import { SimScriptApp, TriggerStore, type SimTrigger } from './script-app';
+import { SheetsFaults, type SheetsFault } from './sheets-faults';
 import { SimSession } from './session';
 import { installSimDate } from './sim-date';
 import { SimSpreadsheet } from './spreadsheet';
@@ -40,8 +41,27 @@ export interface Simulator {
   clock: SimClock;
   network: {
     route(urlPrefix: string, handler: FakeHandler): void;
-    failNext(opts: { kind: 'timeout' | 'dns'; count?: number; urlPrefix?: string }): void;
+    /**
+     * The next `count` requests (to `urlPrefix`, if given) fail as UrlFetchApp does when no answer
+     * comes: 'timeout' after 60 s, 'dns' at once. Extension: with `delivered: true` a timeout happens
+     * after the server received and processed the request (its answer is lost).
+     */
+    failNext(opts: { kind: 'timeout' | 'dns'; count?: number; urlPrefix?: string; delivered?: boolean }): void;
+    /** Extension: injected network failures not used yet. */
+    pendingFailures(): number;
+    /** Extension: drops the injected network failures not used yet. */
+    clearFailures(): void;
     requests: FakeHttpRequest[];
+  };
+  /** Extension: the simulated time charged per call, changeable between executions. */
+  costs: { urlFetchMs: number; sheetsCallMs: number; sheetsPerCellMs: number };
+  /** Extension: injected failures of Apps Script services (see sheets-faults.ts). */
+  faults: {
+    failSheets(fault: SheetsFault): void;
+    pendingSheets(): number;
+    clearSheets(): void;
+    /** Sheets faults that fired, in order. */
+    sheetsFired: { kind: string; method: string; message: string }[];
   };
   load(bundlePath: string): void;
   loadSource(code: string, filename?: string): void;
@@ -49,6 +69,9 @@ export interface Simulator {
   context: vm.Context;
   counts: Record<string, number>;
   resetCounts(): void;
+  /** Extension: records every counted call ('Range.setValues', …) in order, until stopTrace(). */
+  startTrace(): string[];
+  stopTrace(): void;
   spreadsheet: SimSpreadsheet;
   properties: { script: SimProperties; user: SimProperties; document: SimProperties };
   cache: { script: SimCache; user: SimCache; document: SimCache };
@@ -115,9 +138,23 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const cache = { script: new SimCache(clock), user: new SimCache(clock), document: new SimCache(clock) };
   const triggerStore = new TriggerStore();
   const lockManager = new LockManager(clock, executions);
+  const sheetsFaults = new SheetsFaults(() => spreadsheet.getId());
+  let appliedFault: { fault: SheetsFault } | undefined;
 
+  let trace: string[] | undefined;
   bridge.hooks = {
     before(kind, method, target, args) {
+      appliedFault = undefined;
+      trace?.push(`${kind}.${method}`);
+      if (SHEETS_KINDS.has(kind) && executions.current.killed === false) {
+        const fault = sheetsFaults.take(kind, method);
+        if (fault?.exhaustTime) clock.advance(executions.limitMs + 1);
+        else if (fault?.applied) appliedFault = { fault };
+        else if (fault) {
+          executions.check();
+          throw sheetsFaults.error(fault);
+        }
+      }
       executions.check();
       counter.add(`${kind}.${method}`);
       if (SHEETS_KINDS.has(kind)) {
@@ -130,6 +167,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       } else if (kind === 'PropertiesService' && !STORE_GETTERS.has(method)) counter.add('properties');
       else if (kind === 'CacheService' && !STORE_GETTERS.has(method)) counter.add('cache');
     },
+    after() {
+      const fired = appliedFault;
+      appliedFault = undefined;
+      if (fired) throw sheetsFaults.error(fired.fault);
+    },
   };
 
   const sim: Simulator = {
@@ -137,7 +179,16 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     network: {
       route: (prefix, handler) => network.route(prefix, handler),
       failNext: (o) => network.failNext(o),
+      pendingFailures: () => network.pendingFailures(),
+      clearFailures: () => network.clearFailures(),
       requests: network.requests,
+    },
+    costs,
+    faults: {
+      failSheets: (f) => sheetsFaults.add(f),
+      pendingSheets: () => sheetsFaults.pending(),
+      clearSheets: () => sheetsFaults.clear(),
+      sheetsFired: sheetsFaults.fired,
     },
     load(bundlePath) {
       sim.loadSource(readFileSync(bundlePath, 'utf8'), bundlePath);
@@ -152,6 +203,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     context,
     counts: counter.counts,
     resetCounts: () => counter.reset(),
+    startTrace: () => (trace = []),
+    stopTrace: () => {
+      trace = undefined;
+    },
     spreadsheet,
     properties,
     cache,

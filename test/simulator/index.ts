@@ -22,11 +22,17 @@
  * 'TRUE'/'FALSE' booleans and 'yyyy-mm-dd' Dates, unless the format is '@' or the string starts
  * with an apostrophe.
  *
+ * Fault injection (extensions): `sim.network.failNext({kind, count, urlPrefix, delivered})` makes
+ * UrlFetchApp throw as on a timeout or DNS failure (with `delivered`, after the server processed the
+ * request); `sim.faults.failSheets({count, skip, message, kind, method, applied, exhaustTime})` makes
+ * Sheets calls throw "Service Spreadsheets timed out…" (see sheets-faults.ts).
+ *
  * Executions: each call()/triggers.fire()/load() is one execution. The context (and its globals)
  * persists across executions, unlike real Apps Script, which re-evaluates the script each time.
  */
 export { createSimulator, type Simulator, type SimulatorOptions } from './create-simulator';
 export type { SimTrigger } from './script-app';
+export type { SheetsFault } from './sheets-faults';
 export type { UiRecord, MenuItem } from './ui';
 export type { LogEntry } from './logger';
 export { SimSpreadsheet } from './spreadsheet';

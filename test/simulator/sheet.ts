@@ -127,16 +127,32 @@ export class SimSheet {
     return this;
   }
 
+  /** Like Sheets, the new rows take the formatting of the row before them (number formats, colours, validation). */
   insertRowsAfter(afterPosition: number, howMany: number): this {
     if (afterPosition < 1 || afterPosition > this.maxRows) throw exception('Those rows are out of bounds.');
     this._insertRows(afterPosition, howMany);
+    this._inheritFormats(afterPosition, afterPosition + 1, howMany);
     return this;
   }
   insertRowAfter(afterPosition: number): this { return this.insertRowsAfter(afterPosition, 1); }
+  /** Like Sheets, the new rows take the formatting of the row they were inserted above. */
   insertRowsBefore(beforePosition: number, howMany: number): this {
     if (beforePosition < 1 || beforePosition > this.maxRows) throw exception('Those rows are out of bounds.');
     this._insertRows(beforePosition - 1, howMany);
+    this._inheritFormats(beforePosition + howMany, beforePosition, howMany);
     return this;
+  }
+
+  /** Copies the formatting (not values, notes or formulas) of row `from` to `howMany` rows from `first`. */
+  private _inheritFormats(from: number, first: number, howMany: number): void {
+    const source = this.rows[from - 1];
+    if (!source) return;
+    source.forEach((cell, j) => {
+      if (!cell?.attrs) return;
+      const { note: _note, ...formats } = cell.attrs;
+      if (!Object.keys(formats).length) return;
+      for (let r = first; r < first + howMany; r++) this._ensureCell(r, j + 1).attrs = structuredClone(formats);
+    });
   }
   insertRowBefore(beforePosition: number): this { return this.insertRowsBefore(beforePosition, 1); }
 

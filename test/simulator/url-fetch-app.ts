@@ -22,6 +22,8 @@ interface FailRule {
   kind: 'timeout' | 'dns';
   remaining: number;
   urlPrefix?: string;
+  /** Extension: the request reached the server (its effects happen); the answer never came back. */
+  delivered?: boolean;
 }
 
 /** Routes to fake servers, injected network failures and the log of every request sent. */
@@ -36,18 +38,29 @@ export class Network {
     else this.routes.push({ prefix: urlPrefix, handler });
   }
 
-  failNext(opts: { kind: 'timeout' | 'dns'; count?: number; urlPrefix?: string }): void {
+  failNext(opts: { kind: 'timeout' | 'dns'; count?: number; urlPrefix?: string; delivered?: boolean }): void {
     const rule: FailRule = { kind: opts.kind, remaining: opts.count ?? 1 };
     if (opts.urlPrefix !== undefined) rule.urlPrefix = opts.urlPrefix;
+    if (opts.delivered) rule.delivered = true;
     this.failures.push(rule);
   }
 
-  takeFailure(url: string): 'timeout' | 'dns' | undefined {
+  /** Extension: drops the injected network failures not yet used. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
+  /** Extension: injected network failures not yet used. */
+  pendingFailures(): number {
+    return this.failures.reduce((n, f) => n + f.remaining, 0);
+  }
+
+  takeFailure(url: string): 'timeout' | 'dns' | 'timeout-delivered' | undefined {
     const rule = this.failures.find((f) => f.remaining > 0 && (f.urlPrefix === undefined || url.startsWith(f.urlPrefix)));
     if (!rule) return undefined;
     rule.remaining--;
     if (rule.remaining === 0) this.failures.splice(this.failures.indexOf(rule), 1);
-    return rule.kind;
+    return rule.kind === 'timeout' && rule.delivered ? 'timeout-delivered' : rule.kind;
   }
 
   /** Longest matching prefix wins. */
@@ -153,6 +166,10 @@ export class SimUrlFetchApp {
         res = handler(current);
       } catch (e) {
         return new Error(`Fake server handler for ${current.url} threw: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      if (failure === 'timeout-delivered') {
+        this.clock.advance(FETCH_TIMEOUT_MS);
+        return exception(`Timeout: ${current.url}`);
       }
       const location = Object.entries(res.headers).find(([k]) => k.toLowerCase() === 'location')?.[1];
       if (res.status >= 300 && res.status < 400 && location && params.followRedirects !== false && hop < MAX_REDIRECTS) {

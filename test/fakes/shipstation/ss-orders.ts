@@ -58,10 +58,40 @@ export function createOrderBook(deps: { clock: SimClock; ids: SsIds; stores: SsS
   const orders = new Map<number, SsOrder>();
   const instants = new Map<number, OrderInstants>();
 
+  // orderKey → the lowest orderId with that key. Kept up to date by upsert; rebuilt whenever the number of orders
+  // changed behind its back, and every hit is checked against the order itself, so it is only ever a shortcut for
+  // the scan (which made bulk creation quadratic).
+  const keyIndex = new Map<string, number>();
+  let indexedSize = -1;
+  const reindex = () => {
+    keyIndex.clear();
+    for (const o of orders.values()) {
+      const cur = keyIndex.get(o.orderKey);
+      if (cur === undefined || o.orderId < cur) keyIndex.set(o.orderKey, o.orderId);
+    }
+    indexedSize = orders.size;
+  };
   const findByOrderKey = (orderKey: string): SsOrder | undefined => {
-    let hit: SsOrder | undefined;
-    for (const o of orders.values()) if (o.orderKey === orderKey && (!hit || o.orderId < hit.orderId)) hit = o;
+    if (indexedSize !== orders.size) reindex();
+    let id = keyIndex.get(orderKey);
+    let hit = id === undefined ? undefined : orders.get(id);
+    if (id !== undefined && hit?.orderKey !== orderKey) {
+      reindex();
+      id = keyIndex.get(orderKey);
+      hit = id === undefined ? undefined : orders.get(id);
+    }
     return hit;
+  };
+  const store = (order: SsOrder, previousKey?: string) => {
+    if (indexedSize !== orders.size) reindex();
+    orders.set(order.orderId, order);
+    if (previousKey !== undefined && previousKey !== order.orderKey) {
+      indexedSize = -1; // an order changed its key (rare): rebuild on the next lookup
+      return;
+    }
+    const cur = keyIndex.get(order.orderKey);
+    if (cur === undefined || order.orderId < cur) keyIndex.set(order.orderKey, order.orderId);
+    if (indexedSize !== -1) indexedSize = orders.size;
   };
 
   const instant = (order: SsOrder, field: keyof OrderInstants): number | undefined => {
@@ -111,7 +141,7 @@ export function createOrderBook(deps: { clock: SimClock; ids: SsIds; stores: SsS
         nowMs: now,
         nextItemId: deps.ids.orderItemId,
       });
-      orders.set(target.orderId, built.order);
+      store(built.order, target.orderKey);
       instants.set(target.orderId, built.instants);
       return { ok: true, order: built.order };
     }
@@ -131,7 +161,7 @@ export function createOrderBook(deps: { clock: SimClock; ids: SsIds; stores: SsS
       nowMs: now,
       nextItemId: deps.ids.orderItemId,
     });
-    orders.set(orderId, built.order);
+    store(built.order);
     instants.set(orderId, built.instants);
     return { ok: true, order: built.order };
   }

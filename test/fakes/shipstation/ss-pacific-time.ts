@@ -30,7 +30,23 @@ export interface PacificWallClock {
   millisecond: number;
 }
 
+/**
+ * Intl formatting is slow (microseconds a call) and the fake formats the same instants over and over (every list
+ * call checks each record's stored text against its instant), so results are remembered, a bounded number of them.
+ */
+const memo = new Map<number, PacificWallClock>();
+const MEMO_LIMIT = 200_000;
+
 export function pacificWallClock(epochMs: number): PacificWallClock {
+  const hit = memo.get(epochMs);
+  if (hit) return { ...hit };
+  const w = computeWallClock(epochMs);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(epochMs, w);
+  return { ...w };
+}
+
+function computeWallClock(epochMs: number): PacificWallClock {
   const parts = formatter.formatToParts(new Date(epochMs));
   const get = (type: Intl.DateTimeFormatPartTypes): number => {
     const part = parts.find((p) => p.type === type);

@@ -69,9 +69,27 @@ export function createShipmentLedger(deps: {
     return text ? parsePacific(text)?.instant : undefined;
   };
 
+  // The shipments of each order, rebuilt whenever the list changed length behind the index's back: without it every
+  // label scanned all shipments, which made shipping thousands of orders quadratic.
+  const byOrder = new Map<number, SsShipment[]>();
+  let indexedLength = 0;
+  const shipmentsOf = (orderId: number): SsShipment[] => {
+    if (indexedLength !== shipments.length) {
+      if (indexedLength > shipments.length) byOrder.clear();
+      for (let i = indexedLength > shipments.length ? 0 : indexedLength; i < shipments.length; i++) {
+        const s = shipments[i];
+        const list = byOrder.get(s.orderId);
+        if (list) list.push(s);
+        else byOrder.set(s.orderId, [s]);
+      }
+      indexedLength = shipments.length;
+    }
+    return byOrder.get(orderId) ?? [];
+  };
+
   const shippedQuantities = (orderId: number): Map<number, number> => {
     const qty = new Map<number, number>();
-    for (const s of shipments) {
+    for (const s of shipmentsOf(orderId)) {
       if (s.orderId !== orderId || s.voided || s.isReturnLabel) continue;
       for (const it of s.shipmentItems ?? []) qty.set(it.orderItemId, (qty.get(it.orderItemId) ?? 0) + it.quantity);
     }
@@ -79,7 +97,7 @@ export function createShipmentLedger(deps: {
   };
 
   const isFullyShipped = (order: SsOrder): boolean => {
-    const hasLabel = shipments.some((s) => s.orderId === order.orderId && !s.voided && !s.isReturnLabel);
+    const hasLabel = shipmentsOf(order.orderId).some((s) => s.orderId === order.orderId && !s.voided && !s.isReturnLabel);
     if (!hasLabel) return false;
     const qty = shippedQuantities(order.orderId);
     return order.items.filter((i) => !i.adjustment).every((i) => (qty.get(i.orderItemId) ?? 0) >= i.quantity);
@@ -212,7 +230,13 @@ export function createShipmentLedger(deps: {
     const dir: SortDir = enumParam(q, 'sortDir', ['ASC', 'DESC'] as const) ?? 'ASC';
     const paging = pagingParams(q);
 
-    const created = (s: SsShipment) => instantOf(s.createDate, createdAt.get(s.shipmentId)) ?? 0;
+    // Worked out once per shipment per request: sorting would otherwise convert each date O(log n) times.
+    const createdOf = new Map<number, number>();
+    const created = (s: SsShipment) => {
+      let t = createdOf.get(s.shipmentId);
+      if (t === undefined) createdOf.set(s.shipmentId, (t = instantOf(s.createDate, createdAt.get(s.shipmentId)) ?? 0));
+      return t;
+    };
     const matching = shipments.filter((s) => {
       if (storeId !== undefined && s.advancedOptions.storeId !== storeId) return false;
       if (orderId !== undefined && s.orderId !== orderId) return false;
