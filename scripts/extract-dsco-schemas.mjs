@@ -36,6 +36,7 @@ const OPERATIONS = [
   { method: 'POST', path: '/order/acknowledge', operationId: 'acknowledgeOrders', responses: ['202'] },
   { method: 'GET', path: '/order/log', operationId: 'getOrderChangeLog', responses: ['200'] },
   { method: 'POST', path: '/order/singleShipment', operationId: 'singleShipment', responses: ['201'] },
+  { method: 'POST', path: '/order/shipment/batch/small', operationId: 'createShipmentSmallBatch', responses: ['202'] },
   { method: 'POST', path: '/order/item/cancel', operationId: 'cancelOrderItem', responses: ['200', '202'] },
   { method: 'GET', path: '/hello', operationId: 'helloWorld', responses: ['200'] },
 ];

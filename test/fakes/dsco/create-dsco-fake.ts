@@ -113,6 +113,8 @@ function parseUrl(url: string): { path: string; query: Record<string, string[]> 
 }
 
 const FORM = 'application/x-www-form-urlencoded';
+/** Operations whose spec text caps the body at 5 MB. */
+const FIVE_MB_BODY = new Set(['POST /order/acknowledge', 'POST /order/shipment/batch/small']);
 const LOG_PAGE_SIZE = 100;
 const UNTIL_MIN_AGE_MS = 5_000;
 
@@ -287,6 +289,33 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   }
 
   /**
+   * POST /order/shipment/batch/small — spec operationId createShipmentSmallBatch: "This API will asynchronously add
+   * shipments to the orders after the fact" → 202 AsyncUpdateResponse; each ShipmentsForUpdate object of the array is
+   * one entry of GET /order/log?requestId= (payload OrderShipmentSmallBatchChangeLogPayload), applied with the same
+   * rules as singleShipment once due. A shipment DSCO would refuse with 400 in singleShipment ends as a `failure` entry
+   * whose results carry the VALIDATION_FAILED messages (notes dsco-api.md §5b: "HTTP 202 does not mean success").
+   * "status" is "normally pending" for the batch endpoints (notes §4a).
+   */
+  function createShipmentSmallBatch({ body }: Ctx): FakeHttpResponse {
+    const items = body as ShipmentsForUpdate[];
+    const requestId = ids.uuid();
+    log.submit(
+      requestId,
+      'createShipmentSmallBatch',
+      items.map((item) => ({
+        payload: item,
+        apply: (atMs) =>
+          applySingleShipment(orders, item, { nowMs: atMs, ids, rules: shipRules }).map((description) => ({
+            code: 'VALIDATION_FAILED',
+            severity: 'error' as const,
+            description,
+          })),
+      })),
+    );
+    return jsonResponse(202, { status: 'pending', requestId, eventDate: toDscoDate(clock.now()) });
+  }
+
+  /**
    * POST /order/item/cancel — spec operationId cancelOrderItem: 200 "The request has been processed" or 202 "The
    * request has been submitted for processing", both SyncUpdateResponse {status, requestId, eventDate, messages?}.
    * Errors: 400 with the same shape plus messages VALIDATION_FAILED — the shape the spec gives the 400 of the sibling
@@ -321,6 +350,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     'GET /order/log': getOrderChangeLog,
     'POST /order/acknowledge': acknowledge,
     'POST /order/singleShipment': singleShipment,
+    'POST /order/shipment/batch/small': createShipmentSmallBatch,
     'POST /order/item/cancel': cancelItems,
   };
 
@@ -404,6 +434,11 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
         }
         // "Authorization: bearer <token>" on every API but getAccessToken. [inferred] 401 body of API Gateway.
         if (!auth.isAuthorized(req.headers.authorization)) return jsonResponse(401, { message: 'Unauthorized' });
+        // "The API may be sent up to 5 megabytes of data in the body of the request." [unknown] what DSCO answers
+        // above it; the fake answers API Gateway's 413 and applies nothing. 5 MB is read as 5,000,000 bytes.
+        if (FIVE_MB_BODY.has(key) && Buffer.byteLength(req.body, 'utf8') > 5_000_000) {
+          return jsonResponse(413, { message: 'Request Entity Too Large' });
+        }
         const found = validateDscoRequest(method, path, {
           query,
           body: badJson ? req.body : parsed,

@@ -137,4 +137,14 @@ describe('DSCO fake: POST /order/acknowledge + GET /order/log', () => {
     expect(api('GET', '/order/log', { query: { requestId: 'unknown' } }).json).toMatchObject({ status: 'PROCESSING', logs: [] });
     expect(fake.violations).toHaveLength(1);
   });
+
+  it('refuses a body over the documented 5 MB with 413 and applies nothing', () => {
+    const { fake, api } = setup();
+    const a = fake.seedOrder();
+    const body = Array.from({ length: 60_000 }, () => ({ id: a.dscoOrderId, type: 'DSCO_ORDER_ID', supplierOrderNumber: 'SO-'.padEnd(40, 'x') }));
+    const res = api('POST', '/order/acknowledge', { body });
+    expect(res.status).toBe(413);
+    fake.processAsync();
+    expect(fake.orders.get(a.dscoOrderId)!.dscoLifecycle).toBe('created');
+  });
 });
