@@ -11,6 +11,10 @@ class SheetTab implements Tab {
     return this.sheet.getDataRange().getValues();
   }
 
+  readRows(startRow: number, count: number, width: number): unknown[][] {
+    return count > 0 ? this.sheet.getRange(startRow, 1, count, width).getValues() : [];
+  }
+
   writeRows(startRow: number, rows: unknown[][]): void {
     if (rows.length === 0) return;
     const width = rows[0].length;

@@ -50,16 +50,24 @@ export class TimeBudgetExceeded extends Error {
   }
 }
 
+/** OAuth 2 error codes (RFC 6749 §5.2): the token request itself failed. */
+const SIGN_IN_ERRORS = new Set(['invalid_request', 'invalid_client', 'invalid_grant', 'unauthorized_client', 'unsupported_grant_type', 'invalid_scope']);
+
+/** DSCO refused the sign-in (the token request): every call of the run would fail the same way. */
+export function isSignInFailure(e: unknown): boolean {
+  return e instanceof ApiError && e.service === 'DSCO' && e.code !== undefined && SIGN_IN_ERRORS.has(e.code);
+}
+
 /**
  * Whether a failure belongs to one order (the API refused that order's data) rather than to the
  * run (credentials, rate limits, outages, time). Only order-specific failures become Error rows;
  * the others stop the stage, and the next sync retries the work.
  */
 export function isOrderSpecific(e: unknown): boolean {
-  return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status);
+  return e instanceof ApiError && e.status >= 400 && e.status < 500 && ![401, 403, 408, 429].includes(e.status) && !isSignInFailure(e);
 }
 
 /** Failures that concern the whole run: bad credentials, missing settings, no time left. */
 export function isRunLevel(e: unknown): boolean {
-  return e instanceof TimeBudgetExceeded || e instanceof ConfigError || (e instanceof ApiError && (e.status === 401 || e.status === 403));
+  return e instanceof TimeBudgetExceeded || e instanceof ConfigError || (e instanceof ApiError && (e.status === 401 || e.status === 403)) || isSignInFailure(e);
 }

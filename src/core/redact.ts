@@ -1,14 +1,35 @@
+import { base64EncodeUtf8 } from './text/base64';
+
+/**
+ * The forms a set of secrets can take in text: each secret, and the Base64 of every "key:secret"
+ * pair (HTTP Basic credentials), with and without padding. Longest first, so a form that contains
+ * another is removed whole.
+ */
+function secretForms(secrets: readonly string[]): string[] {
+  const usable = secrets.filter((s) => s && s.length >= 4);
+  const forms = new Set(usable);
+  for (const a of usable) {
+    for (const b of usable) {
+      if (a === b) continue;
+      const encoded = base64EncodeUtf8(`${a}:${b}`);
+      forms.add(encoded);
+      forms.add(encoded.replace(/=+$/, ''));
+    }
+  }
+  return [...forms].sort((x, y) => y.length - x.length);
+}
+
 /**
  * Removes secrets from text that may reach a cell, a log line, an error message or the browser:
- * every known secret value, and anything after "Authorization", "Basic" or "bearer".
+ * every known secret value and its Basic-credentials encodings, anything after "Authorization",
+ * "Basic" or "bearer", and access tokens in JWT form (eyJ…) wherever they appear.
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) {
-    if (s && s.length >= 4) out = out.split(s).join('[redacted]');
-  }
+  for (const s of secretForms(secrets)) out = out.split(s).join('[redacted]');
   return out
     .replace(/(authorization["']?\s*[:=]\s*["']?)[^"',}\s]+(\s+[^"',}\s]+)?/gi, '$1[redacted]')
     .replace(/\b(basic|bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
+    .replace(/\beyJ[A-Za-z0-9_-]{8,}(\.[A-Za-z0-9_-]+)*/g, '[redacted]')
     .replace(/(client_secret=)[^&\s]+/gi, '$1[redacted]');
 }

@@ -84,7 +84,20 @@ export class DscoClient {
   }
 
   /** GET /order/log?requestId=: what DSCO did with each object of an asynchronous request. */
-  getChangeLog(requestId: string): DscoChangeLog {
+  getChangeLog(requestId: string, action = 'acknowledgement check (order change log)'): DscoChangeLog {
+    return this.readChangeLog({ requestId }, action);
+  }
+
+  /**
+   * GET /order/log?startDate=&endDate=: every change logged in the window (start inclusive, end
+   * exclusive), whatever request it came from. Used to find the outcome of a request whose answer
+   * (and so its requestId) was lost.
+   */
+  getChangeLogBetween(startDate: string, endDate: string, action = 'shipment check (order change log)'): DscoChangeLog {
+    return this.readChangeLog({ startDate, endDate }, action);
+  }
+
+  private readChangeLog(query: Query, action: string): DscoChangeLog {
     const logs: DscoChangeLogEntry[] = [];
     let status: DscoChangeLog['status'];
     let scrollId: string | undefined;
@@ -92,10 +105,10 @@ export class DscoClient {
       const page = this.call<{ scrollId?: string; status?: DscoChangeLog['status']; logs?: DscoChangeLogEntry[] }>(
         'GET',
         '/order/log',
-        scrollId ? { scrollId } : { requestId },
+        scrollId ? { scrollId } : query,
         undefined,
         true,
-        'acknowledgement check (order change log)',
+        action,
       );
       if (first) status = page.status;
       const entries = Array.isArray(page.logs) ? page.logs : [];
@@ -112,6 +125,16 @@ export class DscoClient {
    */
   singleShipment(body: DscoShipmentsForUpdate): void {
     this.call<unknown>('POST', '/order/singleShipment', undefined, body, false, 'shipment');
+  }
+
+  /**
+   * POST /order/shipment/batch/small (asynchronous, 202 + requestId): shipments for many orders in
+   * one call, body up to 5 MB. DSCO applies them later and reports each object in
+   * getChangeLog(requestId); a 202 does not mean DSCO accepted them. Like singleShipment it is not
+   * retried after a 5xx or a network failure: the caller must find out whether it arrived.
+   */
+  createShipmentSmallBatch(items: DscoShipmentsForUpdate[]): DscoUpdateResponse {
+    return this.call<DscoUpdateResponse>('POST', '/order/shipment/batch/small', undefined, items, false, 'shipment batch');
   }
 
   /** POST /order/item/cancel: cancels quantities of order lines with a cancel code. */

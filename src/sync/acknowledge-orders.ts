@@ -1,12 +1,16 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
+import { chunkJsonArray } from '../core/text/json-batches';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types';
 import { type CycleContext, markError, setStatus } from './cycle-context';
-import type { OrderRecord } from './order-record';
+import { isFinished, type OrderRecord } from './order-record';
 
 /** How long an acknowledged order may still show lifecycle `created` before it is acknowledged again. */
 export const ACK_GRACE_MS = 15 * 60_000;
-/** DSCO accepts up to 5 MB per call; each item is well under 200 bytes. */
-const ACK_BATCH = 5_000;
+/**
+ * DSCO accepts up to 5 MB per call (and 1,000 calls a minute); at under 100 bytes an item, one
+ * call carries tens of thousands of acknowledgements, so a cycle sends one.
+ */
+const ACK_MAX_BYTES = 4_500_000;
 
 function describeResults(entry: DscoChangeLogEntry): string {
   const parts = (entry.results ?? []).map((m) => {
@@ -49,14 +53,30 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
         if (record.status === 'Error' && record.failedStep === 'acknowledge') setStatus(ctx, record, 'Sent to SS');
         ctx.log.info('DSCO → SS', record.dscoOrderId, 'DSCO confirmed the acknowledgement.');
       } else if (entry?.status === 'failure') {
-        record.ack = { ...record.ack!, requestId: undefined };
-        markError(ctx, record, 'acknowledge', `DSCO did not accept the acknowledgement: ${describeResults(entry)}. The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`);
+        ackFailed(ctx, record, `DSCO did not accept the acknowledgement: ${describeResults(entry)}.`);
       } else if (log.status === 'COMPLETED') {
-        record.ack = { ...record.ack!, requestId: undefined };
-        markError(ctx, record, 'acknowledge', 'DSCO finished the acknowledgement request without a result for this order. The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.');
+        ackFailed(ctx, record, 'DSCO finished the acknowledgement request without a result for this order.');
       }
     }
   }
+}
+
+/**
+ * An acknowledgement DSCO did not apply. It is sent again, unless the order moved on meanwhile: a
+ * cancelled or shipped order needs none (DSCO refuses to acknowledge a cancelled one), and a row
+ * already waiting for a person keeps its own message (its acknowledgement goes out once cleared).
+ */
+function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
+  record.ack = { ...record.ack!, requestId: undefined };
+  if (isFinished(record)) {
+    ctx.log.info('DSCO → SS', record.dscoOrderId, `${why} None is needed any more: the order is ${record.status}.`);
+    return;
+  }
+  if (record.status === 'Error' && record.failedStep !== 'acknowledge') {
+    ctx.log.warn('DSCO → SS', record.dscoOrderId, `${why} It is sent again once this row is cleared.`);
+    return;
+  }
+  markError(ctx, record, 'acknowledge', `${why} The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`);
 }
 
 /** Orders to acknowledge now: just created, failed before, or still `created` in DSCO long after. */
@@ -79,14 +99,13 @@ function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderReco
  * supplierOrderNumber. Keeps the requestId so the next cycle can verify it landed.
  */
 export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[]): void {
-  const records = toAcknowledge(ctx, justCreated);
-  for (let i = 0; i < records.length; i += ACK_BATCH) {
-    const batch = records.slice(i, i + ACK_BATCH);
-    const items: DscoAcknowledgeItem[] = batch.map((r) => ({
-      id: r.dscoOrderId,
-      type: 'DSCO_ORDER_ID',
-      supplierOrderNumber: String(r.ssOrderId),
-    }));
+  const all = toAcknowledge(ctx, justCreated).map((r) => ({
+    record: r,
+    item: { id: r.dscoOrderId, type: 'DSCO_ORDER_ID', supplierOrderNumber: String(r.ssOrderId) } as DscoAcknowledgeItem,
+  }));
+  for (const chunk of chunkJsonArray(all, ACK_MAX_BYTES, (c) => c.item)) {
+    const batch = chunk.map((c) => c.record);
+    const items = chunk.map((c) => c.item);
     try {
       const response = ctx.dsco.acknowledge(items);
       const now = ctx.clock.now();

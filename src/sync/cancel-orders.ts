@@ -16,7 +16,16 @@ export function cancelInShipStation(ctx: CycleContext, record: OrderRecord, why:
     const order = ctx.shipstation.getOrder(record.ssOrderId);
     if (!order || order.orderStatus === 'cancelled') return 'cancelled';
     if (order.orderStatus === 'shipped') return 'already-shipped';
-    ctx.shipstation.createOrder({ ...order, orderStatus: 'cancelled' });
+    try {
+      ctx.shipstation.createOrder({ ...order, orderStatus: 'cancelled' });
+    } catch (e) {
+      // A retry after a lost answer (a gateway timeout once ShipStation had cancelled it) is refused
+      // because a cancelled order cannot change: look again before calling it a failure.
+      if (!isOrderSpecific(e)) throw e;
+      const now = ctx.shipstation.getOrder(record.ssOrderId);
+      if (now?.orderStatus === 'shipped') return 'already-shipped';
+      if (now?.orderStatus !== 'cancelled') throw e;
+    }
     ctx.log.info('DSCO → SS', record.dscoOrderId, `Cancelled in ShipStation (${why}).`);
     return 'cancelled';
   } catch (e) {

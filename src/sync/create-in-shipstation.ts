@@ -37,37 +37,71 @@ export function createInShipStation(ctx: CycleContext): OrderRecord[] {
       markError(ctx, record, 'create', e.message);
     }
   }
-  for (let i = 0; i < ready.length; i += CREATE_ORDERS_BATCH) {
-    if (ctx.budget.expired()) {
-      ctx.summary.deferred = true;
-      ctx.log.warn('DSCO → SS', '', `Time is up for this run: ${ready.length - i} order(s) will be created in ShipStation by the next sync.`);
-      break;
-    }
-    const batch = ready.slice(i, i + CREATE_ORDERS_BATCH);
+  const accept = (record: OrderRecord, orderId: number, orderNumber: string, status?: string) => {
+    record.ssOrderId = orderId;
+    record.ssOrderNumber = orderNumber || record.dscoOrderId;
+    setStatus(ctx, record, 'Sent to SS');
+    record.flow = 'DSCO → SS';
+    ctx.summary.created++;
+    created.push(record);
+    const where = `order ${record.ssOrderNumber} (ShipStation ID ${record.ssOrderId})`;
+    ctx.log.info(
+      'DSCO → SS',
+      record.dscoOrderId,
+      status ? `Already in ShipStation as ${where}, ${status}: an earlier sync created it; kept as it is.` : `Created in ShipStation as ${where}, Awaiting Shipment.`,
+    );
+  };
+
+  /**
+   * ShipStation refused an order it already has under this orderKey (an earlier run created it and
+   * stopped before saving, then someone shipped or cancelled it): that order is this one. Anything
+   * else stays an Error row.
+   */
+  const adopt = (record: OrderRecord, orderId: number | null | undefined): boolean => {
+    if (!orderId) return false;
+    const existing = ctx.shipstation.getOrder(orderId);
+    if (!existing || existing.orderKey !== record.dscoOrderId || existing.advancedOptions?.storeId !== ctx.settings.ssStoreId) return false;
+    accept(record, existing.orderId ?? orderId, existing.orderNumber, existing.orderStatus);
+    return true;
+  };
+
+  /**
+   * One createorders call. ShipStation refuses a whole request when one order in it fails model
+   * validation (400): the batch is then halved until the refused order stands alone, so one bad
+   * order never holds back the others.
+   */
+  const send = (batch: { record: OrderRecord; order: SsOrder }[]): void => {
     let results;
     try {
       results = ctx.shipstation.createOrders(batch.map((b) => b.order));
     } catch (e) {
       // An outage or a rate limit is not the orders' fault: they stay Received for the next sync.
       if (!isOrderSpecific(e)) throw e;
-      const message = `ShipStation did not take the order: ${errorMessage(e)}`;
-      for (const { record } of batch) markError(ctx, record, 'create', message);
-      continue;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        send(batch.slice(0, half));
+        send(batch.slice(half));
+        return;
+      }
+      markError(ctx, batch[0].record, 'create', `ShipStation did not take the order: ${errorMessage(e)}`);
+      return;
     }
     batch.forEach(({ record }, j) => {
       const result = results[j];
-      if (result.success && result.orderId) {
-        record.ssOrderId = result.orderId;
-        record.ssOrderNumber = result.orderNumber || record.dscoOrderId;
-        setStatus(ctx, record, 'Sent to SS');
-        record.flow = 'DSCO → SS';
-        ctx.summary.created++;
-        created.push(record);
-        ctx.log.info('DSCO → SS', record.dscoOrderId, `Created in ShipStation as order ${record.ssOrderNumber} (ShipStation ID ${record.ssOrderId}), Awaiting Shipment.`);
-      } else {
+      if (result.success && result.orderId) accept(record, result.orderId, result.orderNumber);
+      else if (!adopt(record, result.orderId)) {
         markError(ctx, record, 'create', `ShipStation refused the order: ${result.errorMessage || 'no reason given'}. Fix the cause, then use Retry failed orders.`);
       }
     });
+  };
+
+  for (let i = 0; i < ready.length; i += CREATE_ORDERS_BATCH) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      ctx.log.warn('DSCO → SS', '', `Time is up for this run: ${ready.length - i} order(s) will be created in ShipStation by the next sync.`);
+      break;
+    }
+    send(ready.slice(i, i + CREATE_ORDERS_BATCH));
   }
   return created;
 }

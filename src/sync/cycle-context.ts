@@ -1,9 +1,10 @@
 import type { Clock } from '../core/ports/clock';
+import { redact } from '../core/redact';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { TimeBudget } from '../core/time/time-budget';
 import type { DscoClient } from '../dsco/dsco-client';
 import type { DscoOrder } from '../dsco/dsco-types';
-import type { Settings } from '../settings/settings';
+import { SECRET_FIELDS, type Settings } from '../settings/settings';
 import type { ShipStationClient } from '../shipstation/shipstation-client';
 import type { ActivityLog } from './activity-log';
 import type { CarrierMap } from './carrier-map';
@@ -50,7 +51,10 @@ export function setStatus(ctx: CycleContext, record: OrderRecord, status: OrderS
   }
 }
 
-export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, message: string): void {
+export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, text: string): void {
+  // The message often quotes an API's answer, which may echo credentials: it goes to the Dashboard
+  // and the _Orders tab, so it is redacted like a log line.
+  const message = redact(text, SECRET_FIELDS.map((f) => ctx.settings[f]));
   const wasError = record.status === 'Error' && record.error === message;
   record.status = 'Error';
   record.failedStep = step;

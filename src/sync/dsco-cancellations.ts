@@ -1,6 +1,6 @@
-import { type CycleContext, isoSeconds, markError } from './cycle-context';
+import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
 import { cancelInDsco, cancelInShipStation, markCancelled } from './cancel-orders';
-import { isFinished } from './order-record';
+import { isFinished, openQuantity, type OrderRecord } from './order-record';
 import { UNTIL_LAG_MS } from './pull-new-orders';
 import type { DscoOrder } from '../dsco/dsco-types';
 
@@ -10,6 +10,40 @@ function cancelRequestCode(order: DscoOrder): string | undefined {
   if (order.cancelRequested) return String(order.cancelRequestedCode ?? '') || 'requested';
   const line = (order.lineItems ?? []).find((l) => l.cancelRequested);
   return line ? String(line.cancelRequestedCode ?? '') || 'requested' : undefined;
+}
+
+/**
+ * Units the retailer cancelled in DSCO that the record does not know of, when the order is not
+ * cancelled as a whole (some units shipped, or other lines still open). When nothing is left to
+ * ship, the ShipStation order is cancelled so its remaining units do not ship; when some units are
+ * still open, ShipStation V1 cannot take part of an order away, so a person adjusts it.
+ * Returns true when the order was dealt with here.
+ */
+function applyPartialCancel(ctx: CycleContext, record: OrderRecord, order: DscoOrder): boolean {
+  const changed: string[] = [];
+  for (const line of record.lines) {
+    const theirs = (order.lineItems ?? []).find((l) => (typeof l.lineNumber === 'number' ? l.lineNumber : NaN) === line.lineNumber);
+    const cancelled = Math.min(Number(theirs?.cancelledQuantity) || 0, line.quantity - line.shipped);
+    if (cancelled > line.cancelled) {
+      changed.push(`line ${line.lineNumber} × ${cancelled - line.cancelled}`);
+      line.cancelled = cancelled;
+    }
+  }
+  if (!changed.length) return false;
+  const what = `The retailer cancelled ${changed.join(', ')} in DSCO`;
+  if (record.lines.some((l) => openQuantity(l) > 0)) {
+    markError(ctx, record, 'attention', `${what}; the rest of the order is still open. Remove the cancelled units from the ShipStation order, then use Retry failed orders to clear this row.`);
+    return true;
+  }
+  const outcome = cancelInShipStation(ctx, record, 'the retailer cancelled the units not yet shipped');
+  if (outcome === 'already-shipped') {
+    markError(ctx, record, 'attention', `${what}, but ShipStation shows those units shipped. Contact the retailer about the shipment, then use Retry failed orders to clear this row.`);
+  } else if (outcome === 'cancelled') {
+    setStatus(ctx, record, record.lines.some((l) => l.shipped > 0) ? 'Shipped' : 'Cancelled');
+    record.flow = 'DSCO → SS';
+    ctx.log.info('DSCO → SS', record.dscoOrderId, `${what}; the units not yet shipped will not ship.`);
+  }
+  return true;
 }
 
 /**
@@ -50,6 +84,7 @@ export function applyDscoCancellations(ctx: CycleContext): number {
           }
           continue;
         }
+        if (applyPartialCancel(ctx, record, order)) continue;
         if (!requested) continue;
         const shipped = record.status === 'Shipped' || record.lines.some((l) => l.shipped > 0);
         if (shipped) {

@@ -48,7 +48,7 @@ function changedSpan(before: unknown[][], after: unknown[][]): [number, number] 
   let last = -1;
   for (let i = 0; i < after.length; i++) {
     const b = before[i];
-    const same = b !== undefined && after[i].every((v, j) => sameCell(b[j], v));
+    const same = b !== undefined && (b === after[i] || after[i].every((v, j) => sameCell(b[j], v)));
     if (!same) {
       if (first < 0) first = i;
       last = i;
@@ -69,6 +69,13 @@ export class OrderBook {
   private pendingLedger: LedgerEntry[] = [];
   private ordersRows: unknown[][];
   private dashboardRows: unknown[][];
+  /**
+   * Each record's JSON as of the last save, by position. A record whose JSON (and position) has not
+   * changed since then still matches its two rows, so save() neither rebuilds nor compares them:
+   * only the first save of a run compares every row (which also repairs a Dashboard a stopped run
+   * left behind), later ones cost what changed.
+   */
+  private savedJson: string[] | undefined;
   private ledgerRowCount: number;
 
   private constructor(
@@ -176,13 +183,22 @@ export class OrderBook {
       this.pendingLedger = [];
     }
     const records = this.all();
-    const orders = records.map((r) => {
+    const saved = this.savedJson;
+    const jsons: string[] = new Array(records.length);
+    const orders: unknown[][] = new Array(records.length);
+    const dashboard: unknown[][] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i];
       const json = JSON.stringify(r);
       if (json.length > CELL_LIMIT) throw new Error(`order ${r.dscoOrderId} is too large to record (${json.length} characters)`);
-      return [r.dscoOrderId, json];
-    });
+      jsons[i] = json;
+      const unchanged = saved !== undefined && saved[i] === json && this.ordersRows[i] !== undefined && this.dashboardRows[i] !== undefined;
+      orders[i] = unchanged ? this.ordersRows[i] : [r.dscoOrderId, json];
+      dashboard[i] = unchanged ? this.dashboardRows[i] : dashboardRow(r);
+    }
     this.ordersRows = this.writeChanged(this.ordersTab, this.ordersRows, orders, ORDERS_WIDTH);
-    this.dashboardRows = this.writeChanged(this.dashboardTab, this.dashboardRows, records.map(dashboardRow), DASHBOARD_WIDTH);
+    this.dashboardRows = this.writeChanged(this.dashboardTab, this.dashboardRows, dashboard, DASHBOARD_WIDTH);
+    this.savedJson = jsons;
   }
 
   private writeChanged(tab: Tab, before: unknown[][], after: unknown[][], width: number): unknown[][] {

@@ -35,6 +35,28 @@ export interface OrderRecord {
   failedStep?: FailedStep;
   /** The acknowledgement: DSCO applies it asynchronously; confirmed once /order/log says success. */
   ack?: { requestId?: string; sentAt?: number; confirmedAt?: number; attempts: number };
+  /** Shipments sent to DSCO in an asynchronous batch whose outcome /order/log has not given yet. */
+  pendingShipments?: PendingShipment[];
+}
+
+/**
+ * A shipment handed to DSCO's asynchronous batch endpoint. Written to the sheet before the call, so
+ * it is never sent twice: without a requestId the answer was lost (or the run stopped) and DSCO's
+ * change log is searched before anything is sent again; with one, the change log gives the outcome.
+ */
+export interface PendingShipment {
+  /** The ledger key: "S<shipmentId>" or "F<fulfillmentId>". */
+  key: string;
+  kind: 'label' | 'fulfillment';
+  tracking: string;
+  /** [lineNumber, quantity] pairs shipped. */
+  lines: [number, number][];
+  /** When ShipStation created the shipment: the shipment watermark stays at or before it while unresolved. */
+  createdAt: number;
+  sentAt: number;
+  requestId?: string;
+  /** Sent by Retry failed orders for an Error row: a success clears the row's error. */
+  retry?: boolean;
 }
 
 export function openQuantity(line: OrderLine): number {

@@ -1,9 +1,14 @@
 import { MappingError } from './mapping-error';
-import { type CycleContext, isoSeconds } from './cycle-context';
+import { type CycleContext, isoSeconds, markError } from './cycle-context';
 import type { DscoOrder } from '../dsco/dsco-types';
 import type { OrderLine, OrderRecord } from './order-record';
 
 const DAY = 86_400_000;
+/**
+ * An order's record is kept as JSON in one cell of the _Orders tab (at most 50,000 characters);
+ * this leaves room for the tracking numbers and acknowledgement details added later. About 400 lines.
+ */
+export const RECORD_LIMIT = 40_000;
 /** DSCO refuses an `until` less than 5 s in the past; 10 s leaves room for clock skew. */
 export const UNTIL_LAG_MS = 10_000;
 
@@ -58,6 +63,16 @@ export function pullNewOrders(ctx: CycleContext): void {
         ctx.createdInDsco.set(id, order);
         if (ctx.book.has(id)) continue;
         const record = newRecord(order, ctx.clock.now());
+        if (JSON.stringify(record).length > RECORD_LIMIT) {
+          // Too many lines to keep in the order's cell: a row for a person, without the lines.
+          record.lines = [];
+          markError(
+            ctx,
+            record,
+            'attention',
+            `This order has ${linesOf(order).length} lines, more than the sync can keep track of. Create it in ShipStation, and acknowledge and ship it in DSCO, by hand; this row stays as a reminder.`,
+          );
+        }
         ctx.book.add(record);
         ctx.summary.pulled++;
         ctx.log.info('DSCO → SS', id, `Received PO ${record.poNumber}${record.retailer ? ` from ${record.retailer}` : ''} (${record.lines.length} line${record.lines.length === 1 ? '' : 's'}).`);

@@ -1,11 +1,11 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
-import { fromPacificLocal } from '../core/time/pacific-time';
-import type { DscoShipment } from '../dsco/dsco-types';
-import { CarrierMap, type DscoShipService } from './carrier-map';
+import { CarrierMap } from './carrier-map';
 import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
 import { type InflightShipment, InflightShipments } from './inflight-shipments';
 import { openQuantity, type OrderRecord } from './order-record';
 import { UNTIL_LAG_MS } from './pull-new-orders';
+import { applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
+import { checkShipmentBatches, oldestLostShipment, sendShipmentBatches, shipmentBatchThreshold } from './shipment-batches';
 import { fromFulfillment, fromShipment, type ShipmentCandidate } from './shipment-candidates';
 
 const DAY = 86_400_000;
@@ -14,38 +14,44 @@ export const SHIPMENT_OVERLAP_MS = 2 * 3_600_000;
 /** Shipments are sent in groups; each group's markers are written before its calls. */
 const GROUP = 20;
 
-interface Push {
-  record: OrderRecord;
-  candidate: ShipmentCandidate;
-  service: DscoShipService;
-  lines: [number, number][];
-}
+/**
+ * Quantities already on their way to DSCO for an order in this cycle (or waiting in a batch):
+ * two shipments of one order in the same cycle must not both claim the same open units.
+ */
+class Planned {
+  private readonly byRecord = new Map<OrderRecord, Map<number, number>>();
 
-function applyShipment(ctx: CycleContext, record: OrderRecord, tracking: string, lines: [number, number][]): void {
-  for (const [lineNumber, qty] of lines) {
-    const line = record.lines.find((l) => l.lineNumber === lineNumber);
-    if (line) line.shipped = Math.min(line.quantity - line.cancelled, line.shipped + qty);
+  of(record: OrderRecord): Map<number, number> {
+    let m = this.byRecord.get(record);
+    if (!m) {
+      m = new Map();
+      for (const p of record.pendingShipments ?? []) for (const [n, q] of p.lines) m.set(n, (m.get(n) ?? 0) + q);
+      this.byRecord.set(record, m);
+    }
+    return m;
   }
-  if (tracking && !record.tracking.includes(tracking)) record.tracking.push(tracking);
-  record.flow = 'SS → DSCO';
-  const allDone = record.lines.every((l) => openQuantity(l) === 0);
-  if (allDone) setStatus(ctx, record, 'Shipped');
-  else record.updatedAt = ctx.clock.now();
+
+  add(record: OrderRecord, lines: [number, number][]): void {
+    const m = this.of(record);
+    for (const [n, q] of lines) m.set(n, (m.get(n) ?? 0) + q);
+  }
 }
 
 /** Shipped lines: from the shipment's items when ShipStation gives them, else everything still open. */
-function shippedLines(record: OrderRecord, c: ShipmentCandidate): [number, number][] {
+function shippedLines(record: OrderRecord, c: ShipmentCandidate, planned: Planned): [number, number][] {
+  const taken = planned.of(record);
+  const open = (l: OrderRecord['lines'][number]) => Math.max(0, openQuantity(l) - (taken.get(l.lineNumber) ?? 0));
   if (c.items && c.items.length) {
     const out: [number, number][] = [];
     for (const item of c.items) {
       const line =
         record.lines.find((l) => String(l.lineNumber) === item.lineItemKey) ??
-        record.lines.find((l) => item.sku && l.sku === item.sku && openQuantity(l) > 0);
-      if (line && item.quantity > 0) out.push([line.lineNumber, Math.min(item.quantity, openQuantity(line))]);
+        record.lines.find((l) => item.sku && l.sku === item.sku && open(l) > 0);
+      if (line && item.quantity > 0) out.push([line.lineNumber, Math.min(item.quantity, open(line))]);
     }
     return out.filter(([, q]) => q > 0);
   }
-  return record.lines.filter((l) => openQuantity(l) > 0).map((l) => [l.lineNumber, openQuantity(l)]);
+  return record.lines.filter((l) => open(l) > 0).map((l) => [l.lineNumber, open(l)]);
 }
 
 /**
@@ -76,28 +82,16 @@ function recoverInflight(ctx: CycleContext, inflight: InflightShipments): Inflig
   }
   for (const m of markers) {
     const record = ctx.book.get(m.dscoOrderId);
-    if (packages.get(m.dscoOrderId)?.has(m.tracking)) {
+    const inLedger = ctx.book.wasPushed(m.key);
+    if (inLedger || packages.get(m.dscoOrderId)?.has(m.tracking)) {
       ctx.book.recordPush({ key: m.key, dscoOrderId: m.dscoOrderId, tracking: m.tracking, pushedAt: m.at, note: 'confirmed in DSCO after an interrupted run' });
-      if (record) applyShipment(ctx, record, m.tracking, m.lines);
-      ctx.log.info('SS → DSCO', m.dscoOrderId, `Tracking ${m.tracking} was already in DSCO from an interrupted run; not sent again.`);
+      // The record's quantities and tracking list are saved together (in _Orders), separately from
+      // the ledger: apply the shipment only if the saved record does not already count it.
+      if (record && !record.tracking.includes(m.tracking)) applyShipment(ctx, record, m.tracking, m.lines);
+      if (!inLedger) ctx.log.info('SS → DSCO', m.dscoOrderId, `Tracking ${m.tracking} was already in DSCO from an interrupted run; not sent again.`);
     }
   }
   return [];
-}
-
-function shipmentBody(p: Push): DscoShipment {
-  const shipDate = fromPacificLocal(p.candidate.shipDate);
-  return {
-    trackingNumber: p.candidate.tracking,
-    shipDate: Number.isFinite(shipDate) ? new Date(shipDate).toISOString() : undefined,
-    shipCarrier: p.service.shipCarrier,
-    shipMethod: p.service.shipMethod,
-    shippingServiceLevelCode: p.service.shippingServiceLevelCode,
-    lineItems: p.lines.map(([lineNumber, quantity]) => {
-      const line = p.record.lines.find((l) => l.lineNumber === lineNumber);
-      return { lineNumber, sku: line?.sku || undefined, dscoItemId: line?.dscoItemId || undefined, quantity };
-    }),
-  };
 }
 
 /** Candidates in the window, plus (on retry) the shipments of orders whose tracking failed before. */
@@ -135,10 +129,12 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
   const inflight = new InflightShipments(ctx.store);
   const heldMarkers = recoverInflight(ctx, inflight);
   const held = new Set(heldMarkers.map((m) => m.key));
+  const batches = checkShipmentBatches(ctx);
   const startedAt = ctx.clock.now();
   const since = ctx.watermarks.get('shipments') ?? startedAt - ctx.settings.lookbackDays * DAY;
   const candidates = listCandidates(ctx, since);
   const pushes: Push[] = [];
+  const planned = new Planned();
   for (const c of candidates) {
     const record = ctx.book.get(c.orderKey) ?? ctx.book.get(c.orderNumber);
     if (!record || !record.ssOrderId || (c.orderId && c.orderId !== record.ssOrderId)) continue;
@@ -151,7 +147,7 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
       }
       continue;
     }
-    if (ctx.book.wasPushed(c.key) || held.has(c.key)) continue;
+    if (ctx.book.wasPushed(c.key) || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key)) continue;
     if (record.status === 'Cancelled') {
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `ShipStation shows tracking ${c.tracking} for an order that is cancelled; not sent to DSCO. Check the order.`);
       continue;
@@ -163,18 +159,51 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
       markError(ctx, record, 'ship', CarrierMap.missingMessage(c.carrierCode, c.serviceCode));
       continue;
     }
-    const lines = shippedLines(record, c);
+    const lines = shippedLines(record, c, planned);
     if (!lines.length) {
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `Tracking ${c.tracking} covers no open quantity of this order; not sent to DSCO.`);
       continue;
     }
+    planned.add(record, lines);
     pushes.push({ record, candidate: c, service, lines });
   }
 
-  let oldestUnsent: number | undefined;
-  const unknown: InflightShipment[] = [];
-  let fatal: unknown;
-  outer: for (let i = 0; i < pushes.length; i += GROUP) {
+  // Many shipments go in asynchronous batches (outcome read by the next sync); a few, or a batch
+  // DSCO refused as a whole, one by one with singleShipment.
+  let oneByOne = pushes;
+  let batchUnsent: number | undefined;
+  if (pushes.length > shipmentBatchThreshold(ctx)) {
+    const sent = sendShipmentBatches(ctx, pushes);
+    batchUnsent = sent.oldestUnsent;
+    oneByOne = sent.refused;
+  }
+  const single = sendOneByOne(ctx, oneByOne, inflight);
+  if (single.fatal) throw single.fatal; // markers stay written; the next run checks DSCO for them
+  const keep = [...heldMarkers, ...single.unknown];
+  const settle = () => {
+    inflight.clear();
+    if (keep.length) inflight.write(keep);
+  };
+  const keepKeys = new Set(keep.map((m) => m.key));
+  const firstHeld = candidates.filter((c) => keepKeys.has(c.key)).map((c) => c.createdAt);
+  const floor = Math.min(...[batchUnsent, single.oldestUnsent, oldestLostShipment(ctx), ...firstHeld].filter((v): v is number => typeof v === 'number'));
+  if (Number.isFinite(floor)) return { watermark: Math.max(since, floor), settle };
+  let newest = since;
+  for (const c of candidates) if (c.createdAt > newest) newest = c.createdAt;
+  return { watermark: Math.min(newest, startedAt), settle };
+}
+
+interface OneByOneOutcome {
+  oldestUnsent?: number;
+  /** Markers of shipments whose answer was unclear: kept for the next run to check. */
+  unknown: InflightShipment[];
+  fatal?: unknown;
+}
+
+/** singleShipment per shipment, in groups whose in-flight markers are written before their calls. */
+function sendOneByOne(ctx: CycleContext, pushes: Push[], inflight: InflightShipments): OneByOneOutcome {
+  const out: OneByOneOutcome = { unknown: [] };
+  for (let i = 0; i < pushes.length; i += GROUP) {
     const group = pushes.slice(i, i + GROUP);
     const markers = group.map((p) => ({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, at: ctx.clock.now(), lines: p.lines }));
     inflight.write(markers);
@@ -182,9 +211,9 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
       const p = group[j];
       if (ctx.budget.expired()) {
         ctx.summary.deferred = true;
-        oldestUnsent = p.candidate.createdAt;
+        out.oldestUnsent = p.candidate.createdAt;
         ctx.log.warn('SS → DSCO', '', `Time is up for this run: ${pushes.length - i - j} tracking number(s) will be sent by the next sync.`);
-        break outer;
+        return out;
       }
       try {
         ctx.dsco.singleShipment({ dscoOrderId: p.record.dscoOrderId, shipments: [shipmentBody(p)] });
@@ -192,34 +221,23 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
         if (p.record.status === 'Error' && p.record.failedStep === 'ship') setStatus(ctx, p.record, 'Sent to SS');
         applyShipment(ctx, p.record, p.candidate.tracking, p.lines);
         ctx.summary.shipped++;
-        ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${p.lines.map(([n, q]) => `line ${n} × ${q}`).join(', ')}.`);
+        ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${describeLines(p.lines)}.`);
       } catch (e) {
         if (isOrderSpecific(e)) {
           markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)}`);
         } else {
           // No answer, a server error, or the run must stop: DSCO may have taken it. Keep the marker;
           // the next run checks DSCO before sending it again.
-          unknown.push(markers[j]);
+          out.unknown.push(markers[j]);
           if (isRunLevel(e)) {
-            fatal = e;
-            oldestUnsent = p.candidate.createdAt;
-            break outer;
+            out.fatal = e;
+            out.oldestUnsent = p.candidate.createdAt;
+            return out;
           }
           ctx.log.warn('SS → DSCO', p.record.dscoOrderId, `Sending tracking ${p.candidate.tracking} had no clear answer (${errorMessage(e)}); the next sync checks DSCO before sending it again.`);
         }
       }
     }
   }
-  if (fatal) throw fatal; // markers stay written; the next run checks DSCO for them
-  const keep = [...heldMarkers, ...unknown];
-  const settle = () => {
-    inflight.clear();
-    if (keep.length) inflight.write(keep);
-  };
-  const keepKeys = new Set(keep.map((m) => m.key));
-  const firstHeld = candidates.filter((c) => keepKeys.has(c.key)).map((c) => c.createdAt);
-  const floor = Math.min(...[oldestUnsent, ...firstHeld].filter((v): v is number => typeof v === 'number'));
-  if (Number.isFinite(floor)) return { watermark: Math.max(since, floor), settle };
-  const newest = Math.max(since, ...candidates.map((c) => c.createdAt).filter((t) => t > 0));
-  return { watermark: Math.min(newest, startedAt), settle };
+  return out;
 }

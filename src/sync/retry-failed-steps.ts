@@ -15,10 +15,17 @@ export function retryFailedSteps(ctx: CycleContext): void {
       case 'cancel-in-shipstation':
         if (cancelInShipStation(ctx, record, 'retry') === 'cancelled') markCancelled(ctx, record, 'DSCO → SS');
         break;
-      case 'cancel-in-dsco':
-        if (cancelInDsco(ctx, record, ctx.settings.cancelCode, 'Cancelled in ShipStation')) markCancelled(ctx, record, 'SS → DSCO');
+      case 'cancel-in-dsco': {
+        // The flow says who cancelled: SS → DSCO, someone in ShipStation (the configured code);
+        // DSCO → SS, the retailer's cancel request that was being accepted.
+        const byRetailer = record.flow === 'DSCO → SS';
+        const code = byRetailer ? 'CXSC' : ctx.settings.cancelCode;
+        if (cancelInDsco(ctx, record, code, byRetailer ? 'Cancelled at retailer request' : 'Cancelled in ShipStation')) markCancelled(ctx, record, record.flow);
         break;
+      }
       case 'attention': {
+        // An order too large to track has no lines: it is handled by hand, and its row stays.
+        if (!record.lines.length) break;
         const done = record.lines.every((l) => openQuantity(l) === 0);
         setStatus(ctx, record, done ? (record.lines.some((l) => l.shipped > 0) ? 'Shipped' : 'Cancelled') : record.ssOrderId ? 'Sent to SS' : 'Received');
         ctx.log.info(record.flow, record.dscoOrderId, 'Cleared by Retry failed orders.');

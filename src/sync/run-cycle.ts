@@ -1,4 +1,4 @@
-import { ApiError, ConfigError, errorMessage, NetworkError, TimeBudgetExceeded } from '../core/errors';
+import { ApiError, ConfigError, errorMessage, isSignInFailure, NetworkError, TimeBudgetExceeded } from '../core/errors';
 import type { Clock } from '../core/ports/clock';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { ScriptLock } from '../core/ports/script-lock';
@@ -20,7 +20,8 @@ import { pullNewOrders } from './pull-new-orders';
 import { pushTracking } from './push-tracking';
 import { retryFailedSteps } from './retry-failed-steps';
 import { applyShipStationCancellations } from './shipstation-cancellations';
-import { ARCHIVE_TAB, CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
+import { cellText } from './sheet-text';
+import { ARCHIVE_TAB, CARRIER_MAP_TAB, DASHBOARD_WIDTH, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
@@ -59,7 +60,7 @@ export function describeSummary(s: CycleSummary): string {
 
 /** An authentication failure stops the cycle: every later call would fail the same way. */
 function isFatal(e: unknown): boolean {
-  return e instanceof ConfigError || (e instanceof ApiError && (e.status === 401 || e.status === 403));
+  return e instanceof ConfigError || (e instanceof ApiError && (e.status === 401 || e.status === 403)) || isSignInFailure(e);
 }
 
 function requireSettings(settings: Settings): Settings & { ssStoreId: number } {
@@ -162,8 +163,14 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       }
       const rows = ctx.book.takeFinishedBefore(deps.clock.now() - settings.archiveAfterDays * 86_400_000);
       if (!rows.length) return;
-      // Archive first, then the Dashboard: a run stopped in between shows the order twice, never nowhere.
-      archive.writeRows(archive.lastRow() + 1, rows);
+      // Archive first, then the Dashboard: a run stopped in between shows the order twice, never
+      // nowhere. The next run archives the same orders again, so it skips those the interrupted run
+      // already appended: they are among the Archive's last rows.
+      const last = archive.lastRow();
+      const tail = Math.min(rows.length, Math.max(0, last - 1));
+      const archived = new Set(archive.readRows(last - tail + 1, tail, DASHBOARD_WIDTH).map((r) => cellText(r[1])));
+      const fresh = rows.filter((r) => !archived.has(cellText(r[1])));
+      if (fresh.length) archive.writeRows(last + 1, fresh);
       save();
       log.info('', '', `Moved ${rows.length} finished order(s) older than ${settings.archiveAfterDays} days to the Archive tab.`);
     });

@@ -167,6 +167,34 @@ describe('DscoClient against the fake (every request and response checked agains
     expect(() => offline.hello()).toThrow(NetworkError);
   });
 
+  it('sends shipments for many orders in one asynchronous batch and reads each outcome by requestId or by date', () => {
+    const a = fake.seedOrder();
+    const b = fake.seedOrder();
+    const c = client();
+    const ship = (id: string, t: string) => ({ dscoOrderId: id, shipments: [{ trackingNumber: t, shippingServiceLevelCode: 'UPCG', lineItems: [{ lineNumber: 1, quantity: 1 }] }] });
+    const res = c.createShipmentSmallBatch([ship(a.dscoOrderId, 'B-1'), ship(b.dscoOrderId, 'B-2')]);
+    expect(res.requestId).toEqual(expect.any(String));
+    clock.advance(5_000);
+    const log = c.getChangeLog(res.requestId, 'shipment batch check');
+    expect(log.status).toBe('COMPLETED');
+    expect(log.logs.map((l) => [l.payload.dscoOrderId, l.status])).toEqual([[a.dscoOrderId, 'success'], [b.dscoOrderId, 'success']]);
+    const byDate = c.getChangeLogBetween(iso(clock.now() - 60_000), iso(clock.now()));
+    expect(byDate.logs.filter((l) => l.requestId === res.requestId)).toHaveLength(2);
+    expect(fake.violations).toEqual([]);
+  });
+
+  it('does not resend a shipment batch after a 5xx (it may have been applied), only after a 429', () => {
+    const o = fake.seedOrder();
+    const c = client();
+    const body = [{ dscoOrderId: o.dscoOrderId, shipments: [{ trackingNumber: 'B-5XX', shippingServiceLevelCode: 'UPCG', lineItems: [{ lineNumber: 1, quantity: 1 }] }] }];
+    fake.faults.enqueue({ path: '/order/shipment/batch/small', status: 504, count: 1 });
+    expect(() => c.createShipmentSmallBatch(body)).toThrow(ApiError);
+    expect(fake.requests.filter((r) => r.path === '/order/shipment/batch/small')).toHaveLength(1);
+    fake.faults.enqueue({ path: '/order/shipment/batch/small', status: 429, count: 1 });
+    c.createShipmentSmallBatch(body);
+    expect(fake.requests.filter((r) => r.path === '/order/shipment/batch/small')).toHaveLength(3);
+  });
+
   it('cancels lines with a cancel code', () => {
     const o = fake.seedOrder({ lineItems: [{ quantity: 2 }, { quantity: 1 }] });
     client().cancelItems({ id: o.dscoOrderId, type: 'DSCO_ORDER_ID', lineItems: o.lineItems.map((l) => ({ lineNumber: l.lineNumber!, cancelledQuantity: l.quantity, cancelCode: 'CXSO' })) });

@@ -3,6 +3,8 @@ export interface Tab {
   readonly name: string;
   /** All values of the used range, one Sheets call. */
   readAll(): unknown[][];
+  /** The values of rows [startRow, startRow + count), `width` columns, one Sheets call. */
+  readRows(startRow: number, count: number, width: number): unknown[][];
   /** Writes a block of rows starting at a 1-based row, one Sheets call. */
   writeRows(startRow: number, rows: unknown[][]): void;
   /** The last row with content (0 for an empty tab), one Sheets call. */
