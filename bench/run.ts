@@ -1,0 +1,160 @@
+/**
+ * npm run bench — the built bundle (dist/Code.js) in the Apps Script simulator against the fake
+ * DSCO and ShipStation servers, with realistic costs on the simulated clock and the documented rate
+ * limits enforced, for N = 100, 1,000 and 10,000 new orders (+ N shipments, 5% cancellations).
+ * It reports; it does not assert. Writes bench/results/latest.json and
+ * bench/results/time-per-execution.svg.
+ *
+ *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DSCO_LIMITS } from './dsco-rate-limits';
+import { DEFAULT_COSTS, runScenario, type ShipmentMode } from './scenario';
+import { checkTargets, summarize, type RunSummary } from './summarize';
+import { timePerExecutionSvg } from './svg';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, 'results');
+
+function arg(name: string, fallback: string): string {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit ? hit.slice(name.length + 3) : fallback;
+}
+
+const NS = arg('n', '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
+const MODES = arg('modes', 'auto,single').split(',') as ShipmentMode[];
+const QUIET = process.argv.includes('--quiet');
+const CANCEL_SHARE = 0.05;
+const GAP_MS = 15 * 60_000;
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pad = (s: string | number, w: number) => String(s).padStart(w);
+const ratioText = (r: number) => (r >= 0.01 || r === 0 ? r.toFixed(2) : r.toExponential(1));
+
+function printRun(s: RunSummary, execs: ReturnType<typeof runScenario>['executions']): void {
+  console.log(`\n=== N = ${fmt(s.n)}, tracking mode: ${s.mode} ===`);
+  console.log(
+    `${s.drained ? 'drained' : 'NOT drained'} in ${s.executions} execution(s) (rate-limit lower bound ${s.executionsLowerBound} for the calls made, ${s.executionsIdealBound} for the fewest calls); ` +
+      `${s.overBudget} over the 6-minute limit; real ${s.realSeconds} s (warm-up ${s.warmup.executions} runs, ${s.warmup.realSeconds} s)`,
+  );
+  console.log(' run | sim s | Sheets | CPU ms: total  engine  simulator  fakes | created+acked | tracking in DSCO / on sheet | cancels DSCO→SS / SS→DSCO');
+  let prev = { created: 0, acked: 0 };
+  for (const e of execs) {
+    const p = e.progress;
+    const done = Math.min(p.created, p.acknowledged);
+    console.log(
+      `${pad(e.index, 4)} | ${pad(fmt(e.simMs / 1000), 5)} | ${pad(e.sheetsCalls, 6)} | ${pad(fmt(e.cpuMs), 12)} ${pad(fmt(e.engineCpuMs), 7)} ${pad(fmt(e.hostMs - e.fakeMs), 10)} ${pad(fmt(e.fakeMs), 6)} | ` +
+        `${pad(fmt(done - Math.min(prev.created, prev.acked)), 13)} | ${pad(`${fmt(p.shipmentsInDsco)} / ${fmt(p.shipmentsConfirmed)}`, 26)} | ${pad(`${p.dscoCancelsApplied} / ${p.ssCancelsApplied}`, 12)}` +
+        `${e.overBudget ? '  OVER BUDGET' : ''}`,
+    );
+    prev = { created: p.created, acked: p.acknowledged };
+  }
+  console.log(`Sheets calls per run: min ${s.sheetsCallsPerExecution.min}, max ${s.sheetsCallsPerExecution.max}, mean ${s.sheetsCallsPerExecution.mean}; idle run after the drain: ${s.sheetsCallsPerExecution.idle}`);
+  console.log(`Engine CPU: ${fmt(s.cpuMs.engine)} ms in all (${fmt(s.engineCpuMsPer1000Orders)} ms per 1,000 orders; at most ${fmt(s.cpuMs.engineMaxPerExecution)} ms in one run). Simulator ${fmt(s.cpuMs.simulator)} ms, fake servers ${fmt(s.cpuMs.fakes)} ms.`);
+  console.log('Calls by endpoint (total, per order, 429s):');
+  for (const [k, v] of Object.entries(s.calls)) console.log(`  ${k.padEnd(40)} ${pad(fmt(v.total), 7)}  ${pad(v.perOrder.toFixed(4), 8)}${v.refused ? `  (${v.refused} × 429)` : ''}`);
+  console.log(`  ShipStation ${fmt(s.ssCalls)} calls (${(s.ssRateUse * 100).toFixed(0)}% of 40/min over the runs' time), DSCO ${fmt(s.dscoCalls)}`);
+  console.log('Flows: achieved ÷ allowed by the rate limits (items per minute while the flow was busy: first to last of its requests in each run):');
+  for (const f of s.flows) {
+    console.log(
+      `  ${f.flow.padEnd(42)} ${pad(fmt(f.items), 6)} in ${f.executions} run(s): ${pad(fmt(f.achievedPerMin, 1), 9)}/min` +
+        ` ÷ ${f.allowedPerMin === null ? '      n/a' : pad(fmt(f.allowedPerMin, 0), 9)}/min = ${f.ratio === null ? 'n/a ' : ratioText(f.ratio)}  (${f.limitNote})`,
+    );
+  }
+  if (s.contractViolations.length) console.log(`DSCO contract violations: ${s.contractViolations.join(' | ')}`);
+}
+
+function markdownTables(runs: RunSummary[]): string {
+  const lines: string[] = [];
+  lines.push('| N | tracking | runs to drain (bound: calls made / fewest calls) | created + acked in run 1 | sim s / run (mean / max) | Sheets calls / run (max; idle) | engine CPU / 1,000 orders | SS calls / order | DSCO calls / order |');
+  lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of runs) {
+    lines.push(
+      `| ${fmt(r.n)} | ${r.mode === 'auto' ? 'auto (batch > 500)' : 'singleShipment'} | ${r.executions}${r.drained ? '' : '+ (not drained)'} (${r.executionsLowerBound} / ${r.executionsIdealBound}) | ${fmt(r.ordersCompletedPerExecution[0] ?? 0)} | ` +
+        `${fmt(r.simSecondsPerExecution.mean)} / ${fmt(r.simSecondsPerExecution.max)} | ${r.sheetsCallsPerExecution.max}; ${r.sheetsCallsPerExecution.idle ?? '–'} | ` +
+        `${fmt(r.engineCpuMsPer1000Orders)} ms | ${(r.ssCalls / r.n).toFixed(3)} | ${(r.dscoCalls / r.n).toFixed(3)} |`,
+    );
+  }
+  const endpoints = [...new Set(runs.flatMap((r) => Object.keys(r.calls)))].sort();
+  lines.push('');
+  lines.push(`| endpoint | ${runs.map((r) => `N=${fmt(r.n)} ${r.mode}`).join(' | ')} |`);
+  lines.push(`|---|${runs.map(() => '---:').join('|')}|`);
+  for (const e of endpoints) {
+    lines.push(`| ${e} | ${runs.map((r) => (r.calls[e] ? `${fmt(r.calls[e].total)} (${r.calls[e].perOrder.toFixed(3)})` : '–')).join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push(`| flow: achieved ÷ allowed per minute (while busy) | ${runs.map((r) => `N=${fmt(r.n)} ${r.mode}`).join(' | ')} |`);
+  lines.push(`|---|${runs.map(() => '---:').join('|')}|`);
+  const flowNames = [...new Set(runs.flatMap((r) => r.flows.map((f) => f.flow.replace(/ \(.*\)$/, ''))))];
+  for (const name of flowNames) {
+    lines.push(
+      `| ${name} | ${runs
+        .map((r) => {
+          const f = r.flows.find((x) => x.flow.replace(/ \(.*\)$/, '') === name);
+          if (!f || !f.items) return '–';
+          return f.ratio === null ? `${fmt(f.achievedPerMin)}/min (no limit)` : `${fmt(f.achievedPerMin)} ÷ ${fmt(f.allowedPerMin ?? 0)} = ${ratioText(f.ratio)}`;
+        })
+        .join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function main(): void {
+  const started = Date.now();
+  console.log(
+    `bench: N = ${NS.join(', ')}; modes ${MODES.join(', ')}; costs: UrlFetch ${DEFAULT_COSTS.urlFetchMs} ms + ${DEFAULT_COSTS.transferMsPerKb} ms/KiB, ` +
+      `Sheets ${DEFAULT_COSTS.sheetsCallMs} ms + ${DEFAULT_COSTS.sheetsPerCellMs} ms/cell; ShipStation 40/min; DSCO ` +
+      Object.entries(DSCO_LIMITS).map(([k, v]) => `${k.split(' ')[1]} ${v.perMinute}/min`).join(', ') +
+      `; a trigger run every ${GAP_MS / 60_000} min`,
+  );
+  const summaries: RunSummary[] = [];
+  for (const n of NS) {
+    for (const mode of MODES) {
+      const result = runScenario({
+        n,
+        cancelShare: CANCEL_SHARE,
+        mode,
+        costs: DEFAULT_COSTS,
+        gapMs: GAP_MS,
+        maxExecutions: 40,
+        log: QUIET ? undefined : (line) => process.stderr.write(`[N=${n} ${mode}] ${line.trim()}\n`),
+      });
+      const s = summarize(result);
+      summaries.push(s);
+      printRun(s, result.executions);
+    }
+  }
+  const targets = checkTargets(summaries);
+  console.log('\n=== Targets ===');
+  for (const t of targets) console.log(`${t.holds ? 'HOLDS ' : 'MISSES'} ${t.target}: ${t.detail}`);
+  const table = markdownTables(summaries);
+  console.log('\n=== README table ===\n');
+  console.log(table);
+
+  fs.mkdirSync(OUT, { recursive: true });
+  const json = {
+    generatedAt: new Date().toISOString(),
+    environment: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()} ${os.arch()}` },
+    model: {
+      costs: DEFAULT_COSTS,
+      shipStationPerMinute: 40,
+      dscoLimits: DSCO_LIMITS,
+      cancelShare: CANCEL_SHARE,
+      triggerEveryMinutes: GAP_MS / 60_000,
+      scenario: 'warm-up N + 5% orders through the engine; then at once: N new DSCO orders, a label for N warm-up orders, 5% cancelled (half by the retailer in DSCO, half in ShipStation); trigger runs until all is done and confirmed',
+    },
+    runs: summaries,
+    targets,
+    markdown: table,
+    realSeconds: Math.round((Date.now() - started) / 100) / 10,
+  };
+  fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
+  fs.writeFileSync(path.join(OUT, 'time-per-execution.svg'), timePerExecutionSvg(summaries));
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'latest.json'))} and time-per-execution.svg (${json.realSeconds} s)`);
+}
+
+main();
