@@ -24,6 +24,7 @@ import {
   type DemoStep,
 } from './scenario';
 import { colourWanted, painter, renderTable, STATUS_STYLE, wrap, type Style } from './terminal';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../test/support/sheet-rows';
 
 export const DEFAULT_DEMO_OUT = path.join(ROOT, 'out', 'dsco-sync-demo.xlsx');
 const LOG_ROWS_SHOWN = 15;
@@ -37,25 +38,7 @@ export interface DemoOptions {
   colour?: boolean;
 }
 
-export interface DashboardRow {
-  flow: string;
-  dscoOrderId: string;
-  poRetailer: string;
-  ssOrderNumber: string;
-  status: string;
-  tracking: string;
-  received: unknown;
-  updated: unknown;
-  error: string;
-}
-
-export interface LogRow {
-  time: unknown;
-  level: string;
-  flow: string;
-  dscoOrderId: string;
-  message: string;
-}
+export type { DashboardRow, LogRow };
 
 export interface CycleReport {
   at: string;
@@ -117,32 +100,6 @@ function seedFor(order: DemoOrder, index: number) {
     },
     lineItems: order.lines.map((l, i) => ({ lineNumber: i + 1, sku: l.sku, partnerSku: l.sku, title: l.title, quantity: l.quantity })),
   };
-}
-
-function readDashboard(sim: Simulator): DashboardRow[] {
-  return sim
-    .readSheet('Dashboard')
-    .slice(1)
-    .filter((r) => text(r[1]) !== '')
-    .map((r) => ({
-      flow: text(r[0]),
-      dscoOrderId: text(r[1]),
-      poRetailer: text(r[2]),
-      ssOrderNumber: text(r[3]),
-      status: text(r[4]),
-      tracking: text(r[5]),
-      received: r[6],
-      updated: r[7],
-      error: text(r[8]),
-    }));
-}
-
-function readLogs(sim: Simulator): LogRow[] {
-  return sim
-    .readSheet('Logs')
-    .slice(1)
-    .filter((r) => text(r[4]) !== '')
-    .map((r) => ({ time: r[0], level: text(r[1]), flow: text(r[2]), dscoOrderId: text(r[3]), message: text(r[4]) }));
 }
 
 /** The simulator's tabs as the xlsx writer takes them (host-side reads, not counted as script calls). */
@@ -228,8 +185,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const play = createPlayer(sim, sandbox.control, clock, write, paint, width);
     for (const step of DEMO_STEPS) play(step);
 
-    const dashboard = readDashboard(sim);
-    const logs = readLogs(sim);
+    const dashboard = dashboardRows(sim.readSheet('Dashboard'));
+    const logs = logRows(sim.readSheet('Logs'));
     const snapshot = sandbox.control.snapshot();
     const problems = findProblems(dashboard, DEMO_ORDERS, play.ids);
     for (const [po, id] of play.ids) {

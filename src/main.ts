@@ -3,6 +3,7 @@
  * below into a top-level `function NAME() {}` in dist/Code.js, which is what menus, triggers and
  * google.script.run call. The names are the product's interface: keep them stable.
  */
+import type { App } from './app/app';
 import { createApp } from './composition-root';
 
 declare global {
@@ -22,70 +23,39 @@ declare global {
   var openCarrierMap: () => void;
 }
 
+/** Runs an entry point on a fresh app; errors leaving it are redacted (and logged for the trigger). */
+const entry =
+  <A extends unknown[], R>(name: string, work: (app: App, ...args: A) => R) =>
+  (...args: A): R => {
+    const app = createApp();
+    return app.guard(name, () => work(app, ...args));
+  };
+
 /** Builds the DSCO Sync menu when the spreadsheet opens (a simple trigger: menu only). */
 global.onOpen = () => createApp().onOpen();
 /** Menu "Sync now": one sync cycle, with a summary. */
-global.syncNow = () => {
-  const app = createApp();
-  return app.guard('syncNow', () => app.syncNow());
-};
+global.syncNow = entry('syncNow', (app) => app.syncNow());
 /** Time-driven trigger handler. */
-global.runScheduledSync = () => {
-  const app = createApp();
-  return app.guard('runScheduledSync', () => app.runScheduledSync());
-};
+global.runScheduledSync = entry('runScheduledSync', (app) => app.runScheduledSync());
 /** Menu "Settings…": opens the settings sidebar. */
-global.showSettings = () => {
-  const app = createApp();
-  app.guard('showSettings', () => app.showSettings());
-};
+global.showSettings = entry('showSettings', (app) => app.showSettings());
 /** Sidebar: the saved settings, without secret values. */
-global.getSettings = () => {
-  const app = createApp();
-  return app.guard('getSettings', () => app.getSettings());
-};
+global.getSettings = entry('getSettings', (app) => app.getSettings());
 /** Sidebar: validates and saves the settings form, and rebuilds the schedule. */
-global.saveSettings = (form: unknown) => {
-  const app = createApp();
-  return app.guard('saveSettings', () => app.saveSettings(form));
-};
+global.saveSettings = entry('saveSettings', (app, form: unknown) => app.saveSettings(form));
 /** Sidebar: checks the DSCO and ShipStation credentials. */
-global.testConnection = () => {
-  const app = createApp();
-  return app.guard('testConnection', () => app.testConnection());
-};
+global.testConnection = entry('testConnection', (app) => app.testConnection());
 /** Menu "Set up sheet": creates or repairs the tabs. */
-global.setupSheet = () => {
-  const app = createApp();
-  return app.guard('setupSheet', () => app.setupSheet());
-};
+global.setupSheet = entry('setupSheet', (app) => app.setupSheet());
 /** Menu "Retry failed orders". */
-global.retryFailed = () => {
-  const app = createApp();
-  return app.guard('retryFailed', () => app.retryFailed());
-};
+global.retryFailed = entry('retryFailed', (app) => app.retryFailed());
 /** Menu "How it works". */
-global.showHelp = () => {
-  const app = createApp();
-  app.guard('showHelp', () => app.showHelp());
-};
+global.showHelp = entry('showHelp', (app) => app.showHelp());
 /** Sidebar: who runs the schedule and when the next sync is due. */
-global.getSchedule = () => {
-  const app = createApp();
-  return app.guard('getSchedule', () => app.getSchedule());
-};
+global.getSchedule = entry('getSchedule', (app) => app.getSchedule());
 /** Menu "Pause scheduled sync". */
-global.pauseSchedule = () => {
-  const app = createApp();
-  return app.guard('pauseSchedule', () => app.pauseSchedule());
-};
+global.pauseSchedule = entry('pauseSchedule', (app) => app.pauseSchedule());
 /** Menu "Resume scheduled sync". */
-global.resumeSchedule = () => {
-  const app = createApp();
-  return app.guard('resumeSchedule', () => app.resumeSchedule());
-};
+global.resumeSchedule = entry('resumeSchedule', (app) => app.resumeSchedule());
 /** Sidebar: opens the Carrier Map tab. */
-global.openCarrierMap = () => {
-  const app = createApp();
-  app.guard('openCarrierMap', () => app.openCarrierMap());
-};
+global.openCarrierMap = entry('openCarrierMap', (app) => app.openCarrierMap());

@@ -7,50 +7,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import type { SheetTemplate, StatusColor as ProductStatusColor, TabTemplate } from '../../src/sheet/sheet-template';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEMPLATE_FILE = path.join(ROOT, 'sheets-template', 'template.json');
 
-/** One tab of sheets-template/template.json. */
-export interface TabLayout {
-  name: string;
-  headers: string[];
-  /** Pixels, as in Google Sheets. */
-  columnWidths?: number[];
-  /** 1-based columns stored as plain text. */
-  plainTextColumns?: number[];
-  frozenRows?: number;
-  hidden?: boolean;
-  /** Rows seeded into an empty tab (the Carrier Map defaults). */
-  defaultRows?: string[][];
-  /** Rows the product owns (the help text). */
-  managedRows?: string[][];
-  /** Wrap text in every column. */
-  wrap?: boolean;
-  /** 1-based columns shown with the template's dateFormat. */
-  dateColumns?: number[];
-  /** 1-based column whose values get the status colours. */
-  statusColumn?: number;
-  /** A filter on the header row. */
-  filter?: boolean;
-}
+/** The template's types are the product's own (src/sheet/sheet-template.ts). */
+export type TabLayout = TabTemplate;
 
-/** Colours of one status value, as CSS hex ("#ceead6"). */
-export interface StatusColor {
-  background: string;
-  font: string;
-  /** Extension: strike the text through. */
+/** Colours of one status value, as CSS hex ("#ceead6"); strikethrough is an xlsx-only extension. */
+export interface StatusColor extends ProductStatusColor {
   strikethrough?: boolean;
 }
 
-export interface WorkbookTemplate {
-  version?: number;
-  /** Sheets number format of date columns, e.g. "yyyy-mm-dd hh:mm". */
-  dateFormat?: string;
-  /** Status value -> colours; applied to each tab's statusColumn as conditional formatting. */
+/** The template as this writer reads it: the product's, with every top-level field optional. */
+export type WorkbookTemplate = Partial<Omit<SheetTemplate, 'tabs' | 'statusColors'>> & {
   statusColors?: Record<string, StatusColor>;
   tabs: TabLayout[];
-}
+};
 
 /**
  * One tab's content. Layout fields override the template's (the simulator records what the script

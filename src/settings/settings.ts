@@ -46,32 +46,9 @@ export const SUPPLIER_CANCEL_CODES: Record<string, string> = {
 };
 
 /** What the browser may see: every setting except secret values, plus whether each secret is set. */
-export interface PublicSettings {
-  dscoClientId: string;
-  ssStoreId: number | null;
-  pollIntervalHours: number;
-  lookbackDays: number;
-  dscoEnvironment: DscoEnvironment;
-  includeTestOrders: boolean;
-  cancelCode: string;
-  archiveAfterDays: number;
-  secretsSet: Record<SecretField, boolean>;
-}
+export type PublicSettings = Omit<Settings, SecretField> & { secretsSet: Record<SecretField, boolean> };
 
 export function toPublicSettings(s: Settings): PublicSettings {
-  return {
-    dscoClientId: s.dscoClientId,
-    ssStoreId: s.ssStoreId,
-    pollIntervalHours: s.pollIntervalHours,
-    lookbackDays: s.lookbackDays,
-    dscoEnvironment: s.dscoEnvironment,
-    includeTestOrders: s.includeTestOrders,
-    cancelCode: s.cancelCode,
-    archiveAfterDays: s.archiveAfterDays,
-    secretsSet: {
-      dscoClientSecret: s.dscoClientSecret !== '',
-      ssApiKey: s.ssApiKey !== '',
-      ssApiSecret: s.ssApiSecret !== '',
-    },
-  };
+  const { dscoClientSecret, ssApiKey, ssApiSecret, ...rest } = s;
+  return { ...rest, secretsSet: { dscoClientSecret: dscoClientSecret !== '', ssApiKey: ssApiKey !== '', ssApiSecret: ssApiSecret !== '' } };
 }

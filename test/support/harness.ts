@@ -6,6 +6,7 @@ import { createSimulator, type Simulator, type SimulatorOptions } from '../simul
 import { createClock, type SimClock } from './clock';
 import type { FakeHandler, FakeHttpRequest } from './http';
 import { BUNDLE, DIST } from './paths';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
 
 export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
 export const SS_BASE = 'https://shipstation.sandbox.test';
@@ -27,17 +28,7 @@ export const SETTINGS_FORM = {
 
 export const SECRETS = [SETTINGS_FORM.dscoClientSecret, SETTINGS_FORM.ssApiKey, SETTINGS_FORM.ssApiSecret];
 
-export interface DashboardRow {
-  flow: string;
-  dscoOrderId: string;
-  poRetailer: string;
-  ssOrderNumber: string;
-  status: string;
-  tracking: string;
-  received: unknown;
-  updated: unknown;
-  error: string;
-}
+export type { DashboardRow } from './sheet-rows';
 
 export interface Harness {
   clock: SimClock;
@@ -51,7 +42,7 @@ export interface Harness {
   call<T = unknown>(name: string, ...args: unknown[]): T;
   dashboard(): DashboardRow[];
   row(dscoOrderId: string): DashboardRow | undefined;
-  logs(): { level: string; flow: string; dscoOrderId: string; message: string }[];
+  logs(): LogRow[];
 }
 
 /** The built bundle in the Apps Script simulator, wired to the fake DSCO and ShipStation servers. */
@@ -76,7 +67,6 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions } =
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
   sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
-  const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
   const h: Harness = {
     clock,
     sim,
@@ -91,31 +81,9 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions } =
       kill = when;
     },
     call: (name, ...args) => sim.call(name, ...args),
-    dashboard() {
-      return sim
-        .readSheet('Dashboard')
-        .slice(1)
-        .filter((r) => text(r[1]) !== '')
-        .map((r) => ({
-          flow: text(r[0]),
-          dscoOrderId: text(r[1]),
-          poRetailer: text(r[2]),
-          ssOrderNumber: text(r[3]),
-          status: text(r[4]),
-          tracking: text(r[5]),
-          received: r[6],
-          updated: r[7],
-          error: text(r[8]),
-        }));
-    },
+    dashboard: () => dashboardRows(sim.readSheet('Dashboard')),
     row: (id) => h.dashboard().find((r) => r.dscoOrderId === id),
-    logs() {
-      return sim
-        .readSheet('Logs')
-        .slice(1)
-        .filter((r) => text(r[4]) !== '')
-        .map((r) => ({ level: text(r[1]), flow: text(r[2]), dscoOrderId: text(r[3]), message: text(r[4]) }));
-    },
+    logs: () => logRows(sim.readSheet('Logs')),
   };
   return h;
 }

@@ -4,7 +4,8 @@ import { createDscoFake, type DeepPartial, type DscoFake, type Order } from '../
 import { createShipStationFake, type ShipStationFake } from '../../fakes/shipstation';
 import { createSimulator, type SheetsFault, type Simulator, type SimulatorOptions } from '../../simulator';
 import { createClock, type SimClock } from '../../support/clock';
-import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID, type DashboardRow } from '../../support/harness';
+import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID } from '../../support/harness';
+import { dashboardRows, type DashboardRow } from '../../support/sheet-rows';
 import type { FakeHandler, FakeHttpRequest, FakeHttpResponse } from '../../support/http';
 import { BUNDLE, DIST } from '../../support/paths';
 import { countFault, emptyFigures, type Area, type Figures } from './figures';
@@ -117,23 +118,6 @@ export interface Rig {
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
-
-function toRows(values: unknown[][]): DashboardRow[] {
-  return values
-    .slice(1)
-    .filter((r) => text(r[1]) !== '')
-    .map((r) => ({
-      flow: text(r[0]),
-      dscoOrderId: text(r[1]),
-      poRetailer: text(r[2]),
-      ssOrderNumber: text(r[3]),
-      status: text(r[4]),
-      tracking: text(r[5]),
-      received: r[6],
-      updated: r[7],
-      error: text(r[8]),
-    }));
-}
 
 function splitUrl(url: string, service: Service): { path: string; pathAndQuery: string } {
   const u = new URL(url);
@@ -372,8 +356,8 @@ export function createRig(opts: RigOptions = {}): Rig {
       for (; sheetsTallied < fired; sheetsTallied++) countFault(figures, sheetsLabels.shift() ?? 'sheets-timeout');
       if (sim.faults.pendingSheets() === 0) sheetsLabels = [];
     },
-    dashboard: () => toRows(sim.readSheet('Dashboard')),
-    archive: () => toRows(sim.readSheet('Archive')),
+    dashboard: () => dashboardRows(sim.readSheet('Dashboard')),
+    archive: () => dashboardRows(sim.readSheet('Archive')),
     row: (id) => rig.dashboard().find((r) => r.dscoOrderId === id) ?? rig.archive().find((r) => r.dscoOrderId === id),
     logs() {
       return sim
