@@ -17,6 +17,10 @@ export function endpointName(service: string, req: FakeHttpRequest): string {
   const i = path.indexOf('/api/v3');
   if (i >= 0) path = path.slice(i + '/api/v3'.length);
   path = path.replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/+$/, '') || '/';
+  // createorders carries both new orders and bulk cancellations: count them apart.
+  if (path === '/orders/createorders' && /"orderStatus":"cancelled"/.test(req.body) && !/"orderStatus":"(?!cancelled)/.test(req.body)) {
+    return `${service} ${req.method.toUpperCase()} ${path} (cancel)`;
+  }
   return `${service} ${req.method.toUpperCase()} ${path}`;
 }
 

@@ -38,6 +38,8 @@ export interface CycleContext {
   summary: CycleSummary;
   /** DSCO orders of this cycle's pull that are still lifecycle `created`, by DSCO order ID. */
   createdInDsco: Map<string, DscoOrder>;
+  /** DSCO order IDs whose ShipStation order this cycle cancelled in bulk (no need to read it back). */
+  cancelledInShipStation?: Set<string>;
   /** retryFailed(): Error rows get their failed step redone. */
   retrying: boolean;
 }
