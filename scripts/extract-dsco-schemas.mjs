@@ -3,7 +3,7 @@
  * Extracts the JSON Schemas of the DSCO (Rithum) API v3 operations this project uses from the official
  * OpenAPI 3.1 spec and writes them to test/contract/dsco-schemas.json (committed, so tests never read the spec).
  *
- *   npm run schemas                      # spec at ../shared/specs/dsco-api-v3.yaml (relative to the repo root)
+ *   npm run schemas                      # the spec in the workplace's shared specs folder, beside the repo
  *   node scripts/extract-dsco-schemas.mjs path/to/dsco-api-v3.yaml
  *
  * The spec keeps every schema inline through YAML anchors/aliases (components/schemas is empty), so it is parsed
@@ -21,12 +21,13 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const specPath = resolve(repoRoot, process.argv[2] ?? '../shared/specs/dsco-api-v3.yaml');
+// Default: the official spec in the shared folder beside this repository (never read by tests).
+const specPath = process.argv[2] ? resolve(repoRoot, process.argv[2]) : join(repoRoot, '..', 'shared', 'specs', 'dsco-api-v3.yaml');
 const outPath = resolve(repoRoot, 'test/contract/dsco-schemas.json');
 
 /** The operations used by the project: what of each is extracted. */
@@ -216,7 +217,7 @@ const out = {
     title: spec.info?.title,
     version: spec.info?.version,
     openapi: spec.openapi,
-    file: relative(repoRoot, specPath).replace(/\\/g, '/'),
+    file: `specs/${basename(specPath)} (the official spec, outside this repository)`,
     sha256: createHash('sha256').update(raw).digest('hex'),
   },
   conversion: [
