@@ -4,7 +4,7 @@ import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-con
 import { type InflightShipment, InflightShipments } from './inflight-shipments';
 import { openQuantity, type OrderRecord } from './order-record';
 import { UNTIL_LAG_MS } from './pull-new-orders';
-import { applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
+import { REFUSED_NEXT_STEP, applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
 import { checkShipmentBatches, oldestLostShipment, sendShipmentBatches, shipmentBatchThreshold } from './shipment-batches';
 import { fromFulfillment, fromShipment, type ShipmentCandidate } from './shipment-candidates';
 
@@ -224,7 +224,7 @@ function sendOneByOne(ctx: CycleContext, pushes: Push[], inflight: InflightShipm
         ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${describeLines(p.lines)}.`);
       } catch (e) {
         if (isOrderSpecific(e)) {
-          markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)}`);
+          markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)} ${REFUSED_NEXT_STEP}`);
         } else {
           // No answer, a server error, or the run must stop: DSCO may have taken it. Keep the marker;
           // the next run checks DSCO before sending it again.

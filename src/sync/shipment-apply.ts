@@ -44,3 +44,6 @@ export function shipmentBody(p: Push): DscoShipment {
 export function describeLines(lines: [number, number][]): string {
   return lines.map(([n, q]) => `line ${n} × ${q}`).join(', ');
 }
+
+/** What a person does about a shipment DSCO refused. */
+export const REFUSED_NEXT_STEP = 'Correct it (often a Carrier Map row, or the shipment in ShipStation), then use Retry failed orders.';

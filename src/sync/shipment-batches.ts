@@ -3,7 +3,7 @@ import { chunkJsonArray } from '../core/text/json-batches';
 import type { DscoChangeLog, DscoChangeLogEntry, DscoShipmentsForUpdate } from '../dsco/dsco-types';
 import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
 import type { OrderRecord, PendingShipment } from './order-record';
-import { applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
+import { REFUSED_NEXT_STEP, applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
 
 /**
  * Above this many shipments in one cycle, tracking goes to DSCO in asynchronous batches
@@ -85,7 +85,7 @@ class Resolver {
       return true;
     }
     if (entry?.status === 'failure') {
-      this.fail(w, describeResults(entry));
+      this.fail(w, describeResults(entry), REFUSED_NEXT_STEP);
       return true;
     }
     if (!entry && completed) {
@@ -114,11 +114,12 @@ class Resolver {
     ctx.log.info('SS → DSCO', record.dscoOrderId, `DSCO took tracking ${p.tracking} for ${describeLines(p.lines)} (batch ${requestId}).`);
   }
 
-  private fail({ record, p }: Waiting, why: string): void {
+  /** `nextStep` is added when `why` is DSCO's own reason; the other reasons already say what to do. */
+  private fail({ record, p }: Waiting, why: string, nextStep = ''): void {
     removePending(record, p);
     this.failedRecords.add(record);
     this.check.failed.add(p.key);
-    markError(this.ctx, record, 'ship', `DSCO refused tracking ${p.tracking}: ${why}`);
+    markError(this.ctx, record, 'ship', `DSCO refused tracking ${p.tracking}: ${why.replace(/[.\s]+$/, '')}.${nextStep ? ` ${nextStep}` : ''}`);
   }
 }
 
