@@ -12,6 +12,11 @@ const DAY = 86_400_000;
  */
 export const BULK_CANCEL_MIN = 10;
 
+/** The code that accepts a retailer's cancel request: the request's own when it is a supplier code, else CXSC. */
+export function answerCode(requested: string): string {
+  return /^CXS[A-Z]$/.test(requested) ? requested : 'CXSC';
+}
+
 function cancelRequestCode(order: DscoOrder): string | undefined {
   if (order.cancelRequested) return String(order.cancelRequestedCode ?? '') || 'requested';
   const line = (order.lineItems ?? []).find((l) => l.cancelRequested);
@@ -89,9 +94,10 @@ export function applyDscoCancellations(ctx: CycleContext): number {
           continue;
         }
         if (order.dscoStatus === 'cancelled') {
+          // DSCO has cancelled every line already, whatever happens in ShipStation next.
+          for (const l of record.lines) l.cancelled = l.quantity - l.shipped;
           const outcome = cancelInShipStation(ctx, record, 'the retailer cancelled it in DSCO');
           if (outcome === 'cancelled') {
-            for (const l of record.lines) l.cancelled = l.quantity - l.shipped;
             markCancelled(ctx, record, 'DSCO → SS');
             ctx.log.info('DSCO → SS', record.dscoOrderId, 'The retailer cancelled the order in DSCO; it is cancelled in ShipStation too.');
           } else if (outcome === 'already-shipped') {
@@ -108,14 +114,14 @@ export function applyDscoCancellations(ctx: CycleContext): number {
           }
           continue;
         }
+        record.cancelRequestCode = requested;
         const outcome = cancelInShipStation(ctx, record, `retailer cancel request ${requested}`);
         if (outcome === 'already-shipped') {
           markError(ctx, record, 'attention', `The retailer asked to cancel (code ${requested}), but the order has already shipped in ShipStation. Answer the request in DSCO, then use Retry failed orders to clear this row.`);
           continue;
         }
         if (outcome !== 'cancelled') continue;
-        const code = /^CXS[A-Z]$/.test(requested) ? requested : 'CXSC';
-        if (cancelInDsco(ctx, record, code, `Cancelled at retailer request (${requested})`)) markCancelled(ctx, record, 'DSCO → SS');
+        if (cancelInDsco(ctx, record, answerCode(requested), `Cancelled at retailer request (${requested})`)) markCancelled(ctx, record, 'DSCO → SS');
       }
       return !ctx.budget.expired();
     },

@@ -35,6 +35,8 @@ export interface OrderRecord {
   failedStep?: FailedStep;
   /** The acknowledgement: DSCO applies it asynchronously; confirmed once /order/log says success. */
   ack?: { requestId?: string; sentAt?: number; confirmedAt?: number; attempts: number };
+  /** The retailer's cancel request being accepted: a retry must still answer it in DSCO. */
+  cancelRequestCode?: string;
   /** Shipments sent to DSCO in an asynchronous batch whose outcome /order/log has not given yet. */
   pendingShipments?: PendingShipment[];
 }

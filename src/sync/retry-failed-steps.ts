@@ -1,5 +1,6 @@
 import { cancelInDsco, cancelInShipStation, markCancelled } from './cancel-orders';
 import { type CycleContext, setStatus } from './cycle-context';
+import { answerCode } from './dsco-cancellations';
 import { openQuantity } from './order-record';
 
 /**
@@ -12,9 +13,15 @@ export function retryFailedSteps(ctx: CycleContext): void {
   for (const record of ctx.book.all()) {
     if (record.status !== 'Error' || ctx.budget.expired()) continue;
     switch (record.failedStep) {
-      case 'cancel-in-shipstation':
-        if (cancelInShipStation(ctx, record, 'retry') === 'cancelled') markCancelled(ctx, record, 'DSCO → SS');
+      case 'cancel-in-shipstation': {
+        if (cancelInShipStation(ctx, record, 'retry') !== 'cancelled') break;
+        // A cancel request is answered in DSCO too; a retailer's own cancel left nothing open there.
+        const open = record.lines.some((l) => openQuantity(l) > 0);
+        const code = record.cancelRequestCode;
+        if (open && code && !cancelInDsco(ctx, record, answerCode(code), `Cancelled at retailer request (${code})`)) break;
+        markCancelled(ctx, record, 'DSCO → SS');
         break;
+      }
       case 'cancel-in-dsco': {
         // The flow says who cancelled: SS → DSCO, someone in ShipStation (the configured code);
         // DSCO → SS, the retailer's cancel request that was being accepted.

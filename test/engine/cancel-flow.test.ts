@@ -98,3 +98,37 @@ describe('cancellations', () => {
     expect(h.row(o.dscoOrderId)!.error).toMatch(/asked to cancel .*already shipped/);
   });
 });
+
+describe('retrying a failed ShipStation cancel', () => {
+  it('after a cancel request, Retry failed orders cancels in ShipStation and answers the request in DSCO', () => {
+    const { h, orders, ssId } = created();
+    const o = orders[0];
+    h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
+    h.ss.faults.enqueue({ path: '/orders/createorder', status: 400, body: '{"Message":"The request is invalid."}', count: 1 });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Error' });
+    expect(h.row(o.dscoOrderId)!.error).toMatch(/Could not cancel the ShipStation order \(retailer cancel request CXRR\)/);
+    expect(cancelCalls(h)).toHaveLength(0);
+    h.call('retryFailed');
+    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(cancelCalls(h)).toHaveLength(1);
+    expect(cancelCalls(h)[0].body.lineItems.every((l) => l.cancelCode === 'CXSC')).toBe(true);
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', error: '' });
+    expect(h.dsco.orders.get(o.dscoOrderId)!.dscoStatus).toBe('cancelled');
+  });
+
+  it('after a retailer cancel, Retry failed orders cancels in ShipStation and sends nothing to DSCO', () => {
+    const { h, orders, ssId } = created();
+    const o = orders[0];
+    h.dsco.retailerCancel(o.dscoOrderId, 'CXRR');
+    h.ss.faults.enqueue({ path: '/orders/createorder', status: 400, body: '{"Message":"The request is invalid."}', count: 1 });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    expect(h.row(o.dscoOrderId)!.status).toBe('Error');
+    h.call('retryFailed');
+    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(cancelCalls(h)).toHaveLength(0);
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', error: '' });
+  });
+});
