@@ -1,6 +1,7 @@
 import { ConfigError } from '../core/errors';
 import type { Tab, Workbook } from '../core/ports/workbook';
 import { isFinished, type OrderRecord } from './order-record';
+import { dashboardRow } from './dashboard-row';
 import { cellText, sheetText } from './sheet-text';
 import { DASHBOARD_TAB, DASHBOARD_WIDTH, ORDERS_TAB, ORDERS_WIDTH, SHIPMENTS_TAB, SHIPMENTS_WIDTH } from './tabs';
 
@@ -15,20 +16,6 @@ export interface LedgerEntry {
 }
 
 const CELL_LIMIT = 50_000;
-
-function dashboardRow(r: OrderRecord): unknown[] {
-  return [
-    r.flow,
-    r.dscoOrderId,
-    sheetText([r.poNumber, r.retailer].filter(Boolean).join(' / ')),
-    r.ssOrderNumber ?? '',
-    r.status,
-    r.tracking.join(', '),
-    new Date(r.receivedAt),
-    new Date(r.updatedAt),
-    sheetText(r.error ?? ''),
-  ];
-}
 
 function sameCell(a: unknown, b: unknown): boolean {
   if (a instanceof Date || b instanceof Date) {

@@ -6,7 +6,7 @@ export const ORDERS_TAB = '_Orders';
 /** Hidden: the ledger of ShipStation shipments already sent to DSCO. */
 export const SHIPMENTS_TAB = '_Shipments';
 
-export const DASHBOARD_WIDTH = 9;
+export const DASHBOARD_WIDTH = 10;
 export const ORDERS_WIDTH = 2;
 export const SHIPMENTS_WIDTH = 5;
 export const LOGS_WIDTH = 5;

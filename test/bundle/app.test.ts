@@ -69,7 +69,7 @@ describe('the built bundle in the simulator', () => {
     h.call('setupSheet');
     const names = h.sim.spreadsheet.getSheets().map((s) => s.getName());
     expect(names).toEqual(expect.arrayContaining(['Dashboard', 'Logs', 'Carrier Map', '_Orders', '_Shipments']));
-    expect(h.sim.readSheet('Dashboard')[0]).toEqual(['Flow', 'DSCO Order ID', 'PO / Retailer', 'SS Order #', 'Status', 'Tracking', 'Received', 'Updated', 'Error']);
+    expect(h.sim.readSheet('Dashboard')[0]).toEqual(['Flow', 'DSCO Order ID', 'PO / Retailer', 'SS Order #', 'Status', 'Tracking', 'Received', 'Updated', 'Error', 'Units']);
     expect(h.sim.readSheet('Carrier Map').slice(1).map((r) => r[4])).toEqual(expect.arrayContaining(['UPCG', 'FECG']));
     expect(h.sim.spreadsheet.getSheetByName('_Orders')!.isSheetHidden()).toBe(true);
     expect(h.sim.spreadsheet.getSheetByName('Dashboard')!.getFrozenRows()).toBe(1);

@@ -9,6 +9,7 @@ export interface DashboardRow {
   received: unknown;
   updated: unknown;
   error: string;
+  units: string;
 }
 
 export interface LogRow {
@@ -36,6 +37,7 @@ export function dashboardRows(values: unknown[][]): DashboardRow[] {
       received: r[6],
       updated: r[7],
       error: text(r[8]),
+      units: text(r[9]),
     }));
 }
 
