@@ -34,6 +34,7 @@ const outPath = resolve(repoRoot, 'test/contract/dsco-schemas.json');
 const OPERATIONS = [
   { method: 'POST', path: '/oauth2/token', operationId: 'getAccessToken', responses: ['200', '400', '401'] },
   { method: 'GET', path: '/order/page', operationId: 'getOrders', responses: ['200'] },
+  { method: 'GET', path: '/order/', operationId: 'getOrderById', responses: ['200'] },
   { method: 'POST', path: '/order/acknowledge', operationId: 'acknowledgeOrders', responses: ['202'] },
   { method: 'GET', path: '/order/log', operationId: 'getOrderChangeLog', responses: ['200'] },
   { method: 'POST', path: '/order/singleShipment', operationId: 'singleShipment', responses: ['201'] },

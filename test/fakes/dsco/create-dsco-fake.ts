@@ -8,7 +8,7 @@ import { applyItemCancel } from './dsco-cancels';
 import { toDscoDate } from './dsco-dates';
 import { createFaultQueue, faultResponse, type DscoFault } from './dsco-faults';
 import { createDscoIds } from './dsco-ids';
-import { findOrder, isVisible, retailerCancelOrder, retailerCancelRequestOrder, refreshOrder } from './dsco-orders';
+import { addActivity, cancelled, findOrder, isVisible, openQuantity, retailerCancelOrder, retailerCancelRequestOrder, refreshOrder } from './dsco-orders';
 import { createScrollStore } from './dsco-scroll';
 import { applySingleShipment, type ShipRule } from './dsco-shipments';
 import type { ApiResponseMessage, DeepPartial, Order, OrderForCancel, OrderId, ShipmentsForUpdate } from './dsco-types';
@@ -27,6 +27,12 @@ export interface DscoFakeOptions {
    * 202 {status: "pending"} and applies like /order/acknowledge (the spec documents both 200 and 202).
    */
   cancelMode?: 'sync' | 'async';
+  /**
+   * Extension: how long after an order's dscoLastUpdate the change becomes searchable through
+   * ordersUpdatedSince. DSCO is eventually consistent ("seconds, sometimes minutes", notes dsco-api.md §0);
+   * default 0. GET /order/ (by key) always shows the current order.
+   */
+  searchLagMs?: number;
 }
 
 export interface DscoRequestRecord {
@@ -47,6 +53,14 @@ export interface DscoFake {
   violations: string[];
   revokeTokens(): void;
   releaseOrder(id: string): void;
+  /** Changes the search lag for updates (see DscoFakeOptions.searchLagMs). */
+  setSearchLag(ms: number): void;
+  /** This order's updates never show in ordersUpdatedSince searches (visible only by key, GET /order/). */
+  hideUpdatesFromSearch(id: string): void;
+  /** The retailer cancels some units of some lines (with a retailer code), the rest of the order stays open. */
+  retailerCancelLines(id: string, lines: { lineNumber: number; quantity: number }[], code?: string): void;
+  /** The retailer corrects the ship-to address. */
+  retailerChangeAddress(id: string, shipping: Partial<Order['shipping']>): void;
   retailerCancel(id: string, code?: string): void;
   retailerCancelRequest(id: string, code?: string): void;
   failNextAcknowledge(ids: string[], description?: string): void;
@@ -138,6 +152,8 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   const violations: string[] = [];
   const shipRules: ShipRule[] = [];
   const failAck = new Map<string, string>();
+  let searchLagMs = opts.searchLagMs ?? 0;
+  const hiddenUpdates = new Set<string>();
 
   const mustFind = (id: string): Order => {
     const o = orders.get(id);
@@ -186,6 +202,8 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
         const u = Date.parse(o.dscoLastUpdate);
         if (cs !== undefined && !(c >= cs && c <= until)) return false;
         if (us !== undefined && !(u > us && u <= until)) return false;
+        // Extension: eventual consistency of the search index (see searchLagMs).
+        if (us !== undefined && (hiddenUpdates.has(o.dscoOrderId) || u > now - searchLagMs)) return false;
         return true;
       };
     }
@@ -209,6 +227,20 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     const { scrollId: newScroll, page } = orderScrolls.open(structuredClone(selected), pageSize);
     // [inferred] a scrollId is returned on every page, even when everything fits in the first one.
     return jsonResponse(200, { scrollId: newScroll, orders: page });
+  }
+
+  /**
+   * GET /order/ — spec operationId getOrderById: one Order by orderKey (dscoOrderId, poNumber or
+   * supplierOrderNumber) and value; 200 Order. [observed] 404 when the order does not exist or is not yet
+   * visible (notes dsco-api.md §2b); the body's shape is [unknown], the observed `messages` shape is used.
+   */
+  function getOrderById({ query }: Ctx): FakeHttpResponse {
+    const orderKey = one(query, 'orderKey');
+    const value = one(query, 'value') ?? '';
+    const type = orderKey === 'poNumber' ? 'PO_NUMBER' : orderKey === 'supplierOrderNumber' ? 'SUPPLIER_ORDER_NUMBER' : 'DSCO_ORDER_ID';
+    const order = findOrder(orders, type, value);
+    if (!order) return jsonResponse(404, messages('NOT_FOUND', [`No order found for ${orderKey} ${value}`]));
+    return jsonResponse(200, structuredClone(order));
   }
 
   /** GET /order/log — spec operationId getOrderChangeLog. */
@@ -347,6 +379,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     // GET /hello — spec operationId helloWorld; "returns {"hello":"World!"}" (Getting Started).
     'GET /hello': () => jsonResponse(200, { hello: 'World!' }),
     'GET /order/page': getOrders,
+    'GET /order/': getOrderById,
     'GET /order/log': getOrderChangeLog,
     'POST /order/acknowledge': acknowledge,
     'POST /order/singleShipment': singleShipment,
@@ -492,6 +525,32 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
       // ordersCreatedSince alone can miss released orders [inferred].
       o.dscoLifecycle = 'created';
       o.dscoLastUpdate = toDscoDate(clock.now());
+    },
+    setSearchLag(ms) {
+      searchLagMs = ms;
+    },
+    hideUpdatesFromSearch(id) {
+      hiddenUpdates.add(id);
+    },
+    retailerCancelLines(id, lines, code = 'CXRR') {
+      const order = mustFind(id);
+      const now = clock.now();
+      for (const { lineNumber, quantity } of lines) {
+        const line = order.lineItems.find((l) => l.lineNumber === lineNumber);
+        if (!line) throw new Error(`DSCO fake: order ${id} has no line ${lineNumber}`);
+        const q = Math.min(quantity, openQuantity(line));
+        if (q <= 0) continue;
+        line.cancelledQuantity = cancelled(line) + q;
+        line.cancelCode = code;
+        line.cancelledReason = 'Cancelled by retailer';
+        addActivity(line, ids, now, 'cancel', q, `Cancelled by retailer (${code})`);
+      }
+      refreshOrder(order, now);
+    },
+    retailerChangeAddress(id, shipping) {
+      const order = mustFind(id);
+      order.shipping = { ...order.shipping, ...shipping } as Order['shipping'];
+      order.dscoLastUpdate = toDscoDate(clock.now());
     },
     retailerCancel(id, code = 'CXRR') {
       retailerCancelOrder(mustFind(id), code, ids, clock.now());

@@ -51,6 +51,10 @@ export interface ShipStationFake {
   shipOrder(orderId: number, s: ShipOrderInput): SsShipment;
   voidShipment(shipmentId: number): void;
   cancelOrder(orderId: number): void;
+  /** A person edits the order in ShipStation (notes, tags, ...): the fields are set as given. */
+  editOrder(orderId: number, patch: Partial<SsOrder>): void;
+  /** This shipment never shows in createDate-window searches of /shipments, only by order. */
+  hideShipmentFromFeeds(shipmentId: number): void;
   markShippedWithoutLabel(orderId: number, s: { trackingNumber: string; carrierCode: string; shipDate?: string }): SsFulfillment;
   faults: { enqueue(f: SsFault): void; clear(): void; pending(): number };
 }
@@ -223,6 +227,15 @@ export function createShipStationFake(opts: ShipStationFakeOptions): ShipStation
       // In the UI a shipped order cannot be cancelled (its labels would have to be voided first) [inferred].
       if (order.orderStatus === 'shipped') throw new Error(`cancelOrder: order ${orderId} is shipped`);
       book.touch(order, 'cancelled');
+    },
+    editOrder(orderId, patch) {
+      const order = book.get(orderId);
+      if (!order) throw new Error(`editOrder: no order ${orderId}`);
+      Object.assign(order, structuredClone(patch));
+      book.touch(order);
+    },
+    hideShipmentFromFeeds: (shipmentId) => {
+      shipmentLedger.hiddenFromFeeds.add(shipmentId);
     },
     markShippedWithoutLabel: (orderId, s) => fulfillmentLedger.markShipped(orderId, s),
     faults: { enqueue: faults.enqueue, clear: faults.clear, pending: faults.pending },

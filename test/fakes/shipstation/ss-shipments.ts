@@ -50,6 +50,8 @@ export interface SsShipmentLedger {
   voidShipment(shipmentId: number): SsShipment;
   isFullyShipped(order: SsOrder): boolean;
   list(q: Query): { shipments: SsShipment[]; total: number; page: number; pages: number };
+  /** Extension: shipments a createDate-window search never returns (found by order only). */
+  hiddenFromFeeds: Set<number>;
 }
 
 const SHIPPABLE = new Set(['awaiting_shipment', 'pending_fulfillment', 'shipped']);
@@ -208,6 +210,8 @@ export function createShipmentLedger(deps: {
     return shipment;
   }
 
+  const hiddenFromFeeds = new Set<number>();
+
   function list(q: Query) {
     const storeId = intParam(q, 'storeId');
     const orderId = intParam(q, 'orderId');
@@ -238,6 +242,8 @@ export function createShipmentLedger(deps: {
       return t;
     };
     const matching = shipments.filter((s) => {
+      // Extension: a shipment that a date-window search never returns (a late index), found by order only.
+      if ((createStart !== undefined || createEnd !== undefined) && hiddenFromFeeds.has(s.shipmentId)) return false;
       if (storeId !== undefined && s.advancedOptions.storeId !== storeId) return false;
       if (orderId !== undefined && s.orderId !== orderId) return false;
       if (orderNumber !== undefined && s.orderNumber.toLowerCase() !== orderNumber) return false;
@@ -271,5 +277,5 @@ export function createShipmentLedger(deps: {
     };
   }
 
-  return { shipments, shipOrder, voidShipment, isFullyShipped, list };
+  return { shipments, shipOrder, voidShipment, isFullyShipped, list, hiddenFromFeeds };
 }
