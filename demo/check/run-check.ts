@@ -14,7 +14,7 @@ import { DSCO_BASE_URLS } from '../../src/dsco/dsco-environment';
 import { DscoTokenProvider } from '../../src/dsco/dsco-token-provider';
 import { SHIPSTATION_BASE_URL, ShipStationClient } from '../../src/shipstation/shipstation-client';
 import { isoSeconds } from '../../src/sync/cycle-context';
-import { UNTIL_LAG_MS } from '../../src/sync/pull-new-orders';
+import { UNTIL_LAG_MS } from '../../src/dsco/dsco-consistency';
 import { createSyncHttp, type SyncHttp } from '../../test/support/loopback';
 import { colourWanted, painter, wrap } from '../terminal';
 import { readCheckEnv, type DscoCheckConfig, type ShipStationCheckConfig } from './check-env';

@@ -137,9 +137,27 @@ export class DscoClient {
     return this.call<DscoUpdateResponse>('POST', '/order/shipment/batch/small', undefined, items, false, 'shipment batch');
   }
 
-  /** POST /order/item/cancel: cancels quantities of order lines with a cancel code. */
+  /**
+   * POST /order/item/cancel: cancels quantities of order lines with a cancel code. DSCO answers 200
+   * (processed) or 202 (submitted; confirm in getChangeLog). Not retried after a 5xx or a network
+   * failure: the cancel may have landed, and a resend is refused for exceeding the open quantity,
+   * so the caller reads the order (getOrder) first.
+   */
   cancelItems(body: DscoOrderForCancel): DscoUpdateResponse {
-    return this.call<DscoUpdateResponse>('POST', '/order/item/cancel', undefined, body, true, 'line cancellation');
+    return this.call<DscoUpdateResponse>('POST', '/order/item/cancel', undefined, body, false, 'line cancellation');
+  }
+
+  /**
+   * GET /order/?orderKey=dscoOrderId&value=…: one order as DSCO has it now (rate limit 500 a minute).
+   * undefined when DSCO answers 404 (not found, or not yet visible: notes dsco-api.md §2b).
+   */
+  getOrder(dscoOrderId: string): DscoOrder | undefined {
+    try {
+      return this.call<DscoOrder>('GET', '/order/', { orderKey: 'dscoOrderId', value: dscoOrderId }, undefined, true, 'order lookup');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return undefined;
+      throw e;
+    }
   }
 
   private call<T>(method: 'GET' | 'POST', path: string, query: Query | undefined, body: unknown, idempotent: boolean, action: string): T {

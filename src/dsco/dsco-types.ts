@@ -109,6 +109,8 @@ export interface DscoShipmentLine {
   dscoItemId?: string;
   sku?: string;
   quantity: number;
+  /** "true if this line spans several tracking numbers" (spec, ShipmentForUpdate line items). */
+  packageSpanFlag?: boolean;
 }
 
 export interface DscoShipment {
@@ -117,7 +119,6 @@ export interface DscoShipment {
   shipCarrier?: string;
   shipMethod?: string;
   shippingServiceLevelCode?: string;
-  packageSpanFlag?: boolean;
   lineItems: DscoShipmentLine[];
 }
 

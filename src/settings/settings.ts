@@ -14,6 +14,8 @@ export interface Settings {
   cancelCode: string;
   /** Shipped and cancelled orders older than this move to the Archive tab. */
   archiveAfterDays: number;
+  /** Every open order is re-read from both systems at least this often (the reconciliation sweep). */
+  reconcileHours: number;
 }
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includeTestOrders: false,
   cancelCode: 'CXSO',
   archiveAfterDays: 30,
+  reconcileHours: 24,
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */

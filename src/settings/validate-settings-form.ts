@@ -9,6 +9,8 @@ const MIN_INTERVAL = 0.25;
 const MAX_INTERVAL = 24;
 const MAX_LOOKBACK = 30;
 const MAX_ARCHIVE = 365;
+const MIN_RECONCILE = 1;
+const MAX_RECONCILE = 168;
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return '';
@@ -89,6 +91,11 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   if (!Number.isInteger(archive)) errors.archiveAfterDays = 'Enter a whole number of days, e.g. 30.';
   else if (archive < 1 || archive > MAX_ARCHIVE) errors.archiveAfterDays = `Between 1 and ${MAX_ARCHIVE} days.`;
   else next.archiveAfterDays = archive;
+
+  const reconcile = text(input.reconcileHours) === '' ? DEFAULT_SETTINGS.reconcileHours : numberOf(input.reconcileHours);
+  if (!Number.isInteger(reconcile)) errors.reconcileHours = 'Enter a whole number of hours, e.g. 24.';
+  else if (reconcile < MIN_RECONCILE || reconcile > MAX_RECONCILE) errors.reconcileHours = `Between ${MIN_RECONCILE} and ${MAX_RECONCILE} hours.`;
+  else next.reconcileHours = reconcile;
 
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings: next };
 }

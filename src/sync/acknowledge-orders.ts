@@ -1,24 +1,24 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
+import { MINUTE_MS } from '../core/time/durations';
+import { describeChangeLogResults } from '../dsco/describe-change-log-results';
 import { chunkJsonArray } from '../core/text/json-batches';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types';
-import { type CycleContext, markError, setStatus } from './cycle-context';
-import { isFinished, type OrderRecord } from './order-record';
+import { type CycleContext, markError } from './cycle-context';
+import type { OrderRecord } from './order-record';
+import { clearFlag, unitsOf } from './order-state';
+
+/** Nothing is open: shipped or cancelled, so no acknowledgement is needed. */
+function isClosed(r: OrderRecord): boolean {
+  return r.lines.length > 0 && unitsOf(r).open === 0;
+}
 
 /** How long an acknowledged order may still show lifecycle `created` before it is acknowledged again. */
-export const ACK_GRACE_MS = 15 * 60_000;
+export const ACK_GRACE_MS = 15 * MINUTE_MS;
 /**
  * DSCO accepts up to 5 MB per call (and 1,000 calls a minute); at under 100 bytes an item, one
  * call carries tens of thousands of acknowledgements, so a cycle sends one.
  */
 const ACK_MAX_BYTES = 4_500_000;
-
-function describeResults(entry: DscoChangeLogEntry): string {
-  const parts = (entry.results ?? []).map((m) => {
-    const d = m.description;
-    return typeof d === 'string' ? d : Array.isArray(d) ? d.join('; ') : m.code;
-  });
-  return parts.filter(Boolean).join('; ') || 'no reason given';
-}
 
 /**
  * Acknowledgements are asynchronous (202 + requestId). Each cycle reads /order/log for the
@@ -50,10 +50,10 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
       const entry = entries.get(record.dscoOrderId);
       if (entry?.status === 'success') {
         record.ack = { ...record.ack!, confirmedAt: ctx.clock.now() };
-        if (record.status === 'Error' && record.failedStep === 'acknowledge') setStatus(ctx, record, 'Sent to SS');
+        clearFlag(record, ctx.clock.now(), 'acknowledge');
         ctx.log.info('DSCO → SS', record.dscoOrderId, 'DSCO confirmed the acknowledgement.');
       } else if (entry?.status === 'failure') {
-        ackFailed(ctx, record, `DSCO did not accept the acknowledgement: ${describeResults(entry)}.`);
+        ackFailed(ctx, record, `DSCO did not accept the acknowledgement: ${describeChangeLogResults(entry)}.`);
       } else if (log.status === 'COMPLETED') {
         ackFailed(ctx, record, 'DSCO finished the acknowledgement request without a result for this order.');
       }
@@ -68,12 +68,13 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
  */
 function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
   record.ack = { ...record.ack!, requestId: undefined };
-  if (isFinished(record)) {
-    ctx.log.info('DSCO → SS', record.dscoOrderId, `${why} None is needed any more: the order is ${record.status}.`);
+  if (isClosed(record)) {
+    ctx.log.info('DSCO → SS', record.dscoOrderId, `${why} None is needed any more: nothing is left open on the order.`);
     return;
   }
-  if (record.status === 'Error' && record.failedStep !== 'acknowledge') {
-    ctx.log.warn('DSCO → SS', record.dscoOrderId, `${why} It is sent again once this row is cleared.`);
+  if (record.failedStep && record.failedStep !== 'acknowledge') {
+    // The row already waits for a person about something else: keep that message; the acknowledgement goes out again anyway.
+    ctx.log.warn('DSCO → SS', record.dscoOrderId, `${why} It is sent again with the next sync.`);
     return;
   }
   markError(ctx, record, 'acknowledge', `${why} The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`);
@@ -84,10 +85,10 @@ function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderReco
   const now = ctx.clock.now();
   const set = new Set<OrderRecord>(justCreated);
   for (const r of ctx.book.all()) {
-    if (!r.ssOrderId || r.status === 'Cancelled' || r.status === 'Shipped') continue;
-    if (r.status === 'Error' && r.failedStep !== 'acknowledge') continue;
+    // A row waiting for a person about something else is acknowledged all the same.
+    if (!r.ssOrderId || isClosed(r)) continue;
     const neverSent = !r.ack?.sentAt;
-    const failed = r.status === 'Error' && r.failedStep === 'acknowledge' && !r.ack?.requestId;
+    const failed = !!r.ack?.sentAt && !r.ack.requestId;
     const stillCreated = ctx.createdInDsco.has(r.dscoOrderId) && !!r.ack?.sentAt && now - r.ack.sentAt > ACK_GRACE_MS;
     if (neverSent || failed || stillCreated) set.add(r);
   }

@@ -1,16 +1,15 @@
 import { errorMessage, isOrderSpecific } from '../core/errors';
 import { CREATE_ORDERS_BATCH } from '../shipstation/shipstation-client';
 import type { SsOrder } from '../shipstation/shipstation-types';
-import { type CycleContext, markError, setStatus } from './cycle-context';
+import { type CycleContext, markError } from './cycle-context';
+import { markCreated, needsCreate, shipToHash } from './order-state';
 import { mapToShipStationOrder } from './map-to-shipstation-order';
 import { MappingError } from './mapping-error';
 import type { OrderRecord } from './order-record';
 
-/** Records whose next step is creation in ShipStation. */
+/** Records whose next step is creation in ShipStation: a refused one waits for Retry failed orders. */
 function toCreate(ctx: CycleContext): OrderRecord[] {
-  return ctx.book
-    .all()
-    .filter((r) => r.status === 'Received' || (ctx.retrying && r.status === 'Error' && r.failedStep === 'create'));
+  return ctx.book.all().filter((r) => needsCreate(r) && (r.failedStep !== 'create' || ctx.retrying) && r.failedStep !== 'attention');
 }
 
 /**
@@ -25,23 +24,23 @@ export function createInShipStation(ctx: CycleContext): OrderRecord[] {
   for (const record of toCreate(ctx)) {
     const dscoOrder = ctx.createdInDsco.get(record.dscoOrderId);
     if (!dscoOrder) {
-      if (record.status === 'Error') {
+      if (record.failedStep === 'create') {
         ctx.log.warn('DSCO → SS', record.dscoOrderId, 'Not retried: DSCO no longer lists this order as waiting for the supplier (it may have been cancelled or acknowledged elsewhere).');
       }
       continue;
     }
     try {
       ready.push({ record, order: mapToShipStationOrder(dscoOrder, ctx.settings.ssStoreId, ctx.clock.now()) });
+      // The address going to ShipStation now is the current one.
+      record.shipToHash = shipToHash(dscoOrder);
+      delete record.addressChanged;
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
       markError(ctx, record, 'create', e.message);
     }
   }
   const accept = (record: OrderRecord, orderId: number, orderNumber: string, status?: string) => {
-    record.ssOrderId = orderId;
-    record.ssOrderNumber = orderNumber || record.dscoOrderId;
-    setStatus(ctx, record, 'Sent to SS');
-    record.flow = 'DSCO → SS';
+    markCreated(record, orderId, orderNumber, status, ctx.clock.now());
     ctx.summary.created++;
     created.push(record);
     const where = `order ${record.ssOrderNumber} (ShipStation ID ${record.ssOrderId})`;

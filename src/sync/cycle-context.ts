@@ -1,15 +1,16 @@
 import type { Clock } from '../core/ports/clock';
-import { redact } from '../core/redact';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { TimeBudget } from '../core/time/time-budget';
 import type { DscoClient } from '../dsco/dsco-client';
 import type { DscoOrder } from '../dsco/dsco-types';
-import { SECRET_FIELDS, type Settings } from '../settings/settings';
+import type { Settings } from '../settings/settings';
 import type { ShipStationClient } from '../shipstation/shipstation-client';
 import type { ActivityLog } from './activity-log';
 import type { CarrierMap } from './carrier-map';
 import type { OrderBook } from './order-book';
-import type { FailedStep, OrderRecord, OrderStatus } from './order-record';
+import type { FailedStep, Flow, OrderRecord } from './order-record';
+import { flag } from './order-state';
+import type { ShipmentCandidate } from './shipment-candidates';
 import type { Watermarks } from './watermarks';
 
 export interface CycleSummary {
@@ -38,32 +39,29 @@ export interface CycleContext {
   summary: CycleSummary;
   /** DSCO orders of this cycle's pull that are still lifecycle `created`, by DSCO order ID. */
   createdInDsco: Map<string, DscoOrder>;
-  /** DSCO order IDs whose ShipStation order this cycle cancelled in bulk (no need to read it back). */
-  cancelledInShipStation?: Set<string>;
+  /** DSCO's view of orders read this cycle (pull, updates, sweep), by DSCO order ID: for address corrections. */
+  latestDsco: Map<string, DscoOrder>;
+  /** Orders created in ShipStation this cycle: acknowledged right after. */
+  justCreated: OrderRecord[];
+  /** Shipments the reconciliation sweep found by order: pushTracking takes them with its own. */
+  sweptShipments: ShipmentCandidate[];
   /** retryFailed(): Error rows get their failed step redone. */
   retrying: boolean;
+  /** Redacts the run's secrets from a text (the secret forms are computed once per run). */
+  redact(text: string): string;
 }
 
-export function setStatus(ctx: CycleContext, record: OrderRecord, status: OrderStatus): void {
-  record.status = status;
-  record.updatedAt = ctx.clock.now();
-  if (status !== 'Error') {
-    delete record.error;
-    delete record.failedStep;
+/**
+ * Flags the order for a person at a step (Error row), logs the message once, and counts it. The
+ * message often quotes an API's answer, which may echo credentials: it goes to the Dashboard and
+ * the _Orders tab, so it is redacted like a log line.
+ */
+export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, text: string, flow: Flow = record.flow): void {
+  const message = ctx.redact(text);
+  if (flag(record, step, message, flow, ctx.clock.now())) {
+    ctx.summary.errors++;
+    ctx.log.error(flow, record.dscoOrderId, message);
   }
-}
-
-export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, text: string): void {
-  // The message often quotes an API's answer, which may echo credentials: it goes to the Dashboard
-  // and the _Orders tab, so it is redacted like a log line.
-  const message = redact(text, SECRET_FIELDS.map((f) => ctx.settings[f]));
-  const wasError = record.status === 'Error' && record.error === message;
-  record.status = 'Error';
-  record.failedStep = step;
-  record.error = message;
-  record.updatedAt = ctx.clock.now();
-  if (!wasError) ctx.summary.errors++;
-  ctx.log.error(record.flow, record.dscoOrderId, message);
 }
 
 export function isoSeconds(epochMs: number): string {

@@ -60,7 +60,7 @@ function mapItems(order: DscoOrder): SsOrderItem[] {
     throw new MappingError(`DSCO sent ${where} without any order lines. Check the order in DSCO with the retailer.`);
   }
   const seen = new Set<number>();
-  return order.lineItems.map((line, i) => {
+  const items = order.lineItems.map((line, i) => {
     const lineNumber = typeof line.lineNumber === 'number' ? line.lineNumber : i + 1;
     if (seen.has(lineNumber)) throw new MappingError(`DSCO sent ${where} with line number ${lineNumber} twice. Check the order in DSCO with the retailer.`);
     seen.add(lineNumber);
@@ -68,16 +68,21 @@ function mapItems(order: DscoOrder): SsOrderItem[] {
     if (!Number.isInteger(quantity) || quantity <= 0) {
       throw new MappingError(`Line ${lineNumber} of ${where} has quantity ${JSON.stringify(line.quantity)}; only whole quantities above 0 can ship. Check the order in DSCO with the retailer.`);
     }
+    // Units the retailer cancelled (or that already shipped) are not sent to ship again.
+    const open = quantity - Math.max(0, Number(line.cancelledQuantity) || 0) - Math.max(0, Number(line.shippedQuantity) || 0);
     const sku = clean(line.sku) ?? clean(line.partnerSku) ?? clean(line.dscoItemId);
     const price = [line.expectedCost, line.consumerPrice, line.retailPrice].find((p) => typeof p === 'number' && Number.isFinite(p));
     return {
       lineItemKey: String(lineNumber),
       sku,
       name: clean(line.title) ?? sku ?? `Line ${lineNumber}`,
-      quantity,
+      quantity: Math.max(0, open),
       unitPrice: typeof price === 'number' ? price : 0,
     };
   });
+  const open = items.filter((item) => item.quantity > 0);
+  if (!open.length) throw new MappingError(`Nothing is left to ship on ${where}: every unit is cancelled or shipped in DSCO.`);
+  return open;
 }
 
 function requestedService(order: DscoOrder): string | null {

@@ -3,40 +3,95 @@ export type OrderStatus = 'Received' | 'Sent to SS' | 'Shipped' | 'Cancelled' | 
 export type Flow = 'DSCO → SS' | 'SS → DSCO';
 
 /** The step an Error row failed at; retryFailed() redoes exactly that step. */
-export type FailedStep = 'create' | 'acknowledge' | 'ship' | 'cancel-in-shipstation' | 'cancel-in-dsco' | 'attention';
+export type FailedStep = 'create' | 'acknowledge' | 'ship' | 'cancel-in-shipstation' | 'cancel-in-dsco' | 'update-address' | 'attention';
+
+/** Who cancelled units of a line. */
+export type CancelledBy = 'retailer' | 'supplier';
 
 export interface OrderLine {
   lineNumber: number;
   sku: string;
   dscoItemId: string;
+  /** Units ordered. */
   quantity: number;
+  /** Units shipped (known to DSCO, or sent and accepted). */
   shipped: number;
+  /** Units cancelled (in DSCO, or sent and accepted). */
   cancelled: number;
+  /** Who cancelled the last cancelled units, with which code and when. */
+  cancelledBy?: CancelledBy;
+  cancelCode?: string;
+  cancelledAt?: number;
+}
+
+/** A package sent to DSCO: the record is its own ledger, so a lost _Shipments tab never causes a second push. */
+export interface ShippedPackage {
+  /** "S<shipmentId>" for a label, "F<fulfillmentId>" for an order marked shipped without one. */
+  key: string;
+  tracking: string;
+  /** [lineNumber, quantity] pairs. */
+  lines: [number, number][];
+  at: number;
+}
+
+/** A retailer's cancel request and what was done about it. */
+export interface CancelRequest {
+  code: string;
+  /** new: not acted on yet; accepted: cancelled both sides; flagged: a person was asked (something shipped). */
+  state: 'new' | 'accepted' | 'flagged';
+}
+
+/** A line cancellation sent to DSCO whose outcome is not known yet. */
+export interface PendingCancel {
+  /** Set when DSCO answered 202: the outcome is read from /order/log. Unset after a lost answer. */
+  requestId?: string;
+  code: string;
+  reason: string;
+  by: CancelledBy;
+  lines: [number, number][];
+  sentAt: number;
 }
 
 /**
  * Everything the engine remembers about one DSCO order. Stored as JSON in the hidden _Orders tab;
- * the Dashboard row is rendered from it.
+ * the Dashboard row is rendered from it. Change it only through the transitions of order-state.ts.
  */
 export interface OrderRecord {
   dscoOrderId: string;
   poNumber: string;
   retailer: string;
+  /** Derived by order-state.ts from the lines and the flag; stored for the Dashboard. */
   status: OrderStatus;
   flow: Flow;
   ssOrderId?: number;
   /** The ShipStation order number: the DSCO order ID. Set once the order exists in ShipStation. */
   ssOrderNumber?: string;
+  /** The ShipStation order's status as last seen or set by the sync ("cancelled", "shipped", ...). */
+  ssStatus?: string;
   lines: OrderLine[];
   tracking: string[];
+  /** Packages sent to DSCO, by shipment key. */
+  packages?: ShippedPackage[];
   receivedAt: number;
   updatedAt: number;
+  /** The flag for a person: the row shows Error with this message until the step succeeds or Retry clears it. */
   error?: string;
   failedStep?: FailedStep;
   /** The acknowledgement: DSCO applies it asynchronously; confirmed once /order/log says success. */
   ack?: { requestId?: string; sentAt?: number; confirmedAt?: number; attempts: number };
-  /** The retailer's cancel request being accepted: a retry must still answer it in DSCO. */
-  cancelRequestCode?: string;
+  /** The retailer's cancel request, once seen. */
+  cancelRequest?: CancelRequest;
+  /** The code of the first attempt to cancel in DSCO: a retry uses the same one. */
+  cancelCode?: string;
+  pendingCancel?: PendingCancel;
+  /** A fingerprint of DSCO's ship-to address as last written to ShipStation. */
+  shipToHash?: string;
+  /** The ship-to address changed in DSCO and is not yet written to the ShipStation order. */
+  addressChanged?: boolean;
+  /** Units DSCO showed shipped outside this sync, as last reported to a person. */
+  shippedElsewhere?: string;
+  /** When both systems were last read for this order by the reconciliation sweep. */
+  verifiedAt?: number;
   /** Shipments sent to DSCO in an asynchronous batch whose outcome /order/log has not given yet. */
   pendingShipments?: PendingShipment[];
 }
@@ -65,6 +120,7 @@ export function openQuantity(line: OrderLine): number {
   return Math.max(0, line.quantity - line.shipped - line.cancelled);
 }
 
+/** Nothing is open and nothing waits: the order can leave the working book. */
 export function isFinished(record: OrderRecord): boolean {
   return record.status === 'Shipped' || record.status === 'Cancelled';
 }

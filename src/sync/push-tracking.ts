@@ -1,16 +1,21 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import { CarrierMap } from './carrier-map';
-import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
+import { type CycleContext, isoSeconds, markError } from './cycle-context';
 import { type InflightShipment, InflightShipments } from './inflight-shipments';
 import { openQuantity, type OrderRecord } from './order-record';
-import { UNTIL_LAG_MS } from './pull-new-orders';
-import { REFUSED_NEXT_STEP, applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
+import { UNTIL_LAG_MS } from '../dsco/dsco-consistency';
+import { DAY_MS, HOUR_MS } from '../core/time/durations';
+import { hasPackage, unitsOf } from './order-state';
+import { REFUSED_NEXT_STEP, recordShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
 import { checkShipmentBatches, oldestLostShipment, sendShipmentBatches, shipmentBatchThreshold } from './shipment-batches';
 import { fromFulfillment, fromShipment, type ShipmentCandidate } from './shipment-candidates';
 
-const DAY = 86_400_000;
-/** ShipStation dates are Pacific and their filters coarse: read back this far before the watermark. */
-export const SHIPMENT_OVERLAP_MS = 2 * 3_600_000;
+/**
+ * ShipStation dates are Pacific and their filters coarse, and a label can be listed a little after
+ * its createDate: every read goes back this far before the watermark. Re-reading is harmless: each
+ * shipment is sent once, by key (the order's own packages and the _Shipments ledger).
+ */
+export const SHIPMENT_OVERLAP_MS = 2 * HOUR_MS;
 /** Shipments are sent in groups; each group's markers are written before its calls. */
 const GROUP = 20;
 
@@ -87,23 +92,25 @@ function recoverInflight(ctx: CycleContext, inflight: InflightShipments): Inflig
       ctx.book.recordPush({ key: m.key, dscoOrderId: m.dscoOrderId, tracking: m.tracking, pushedAt: m.at, note: 'confirmed in DSCO after an interrupted run' });
       // The record's quantities and tracking list are saved together (in _Orders), separately from
       // the ledger: apply the shipment only if the saved record does not already count it.
-      if (record && !record.tracking.includes(m.tracking)) applyShipment(ctx, record, m.tracking, m.lines);
+      if (record) recordShipment(ctx, record, m.key, m.tracking, m.lines);
       if (!inLedger) ctx.log.info('SS → DSCO', m.dscoOrderId, `Tracking ${m.tracking} was already in DSCO from an interrupted run; not sent again.`);
     }
   }
   return [];
 }
 
-/** Candidates in the window, plus (on retry) the shipments of orders whose tracking failed before. */
+/** Candidates in the window, those the sweep found, plus (on retry) the shipments of orders whose tracking failed before. */
 function listCandidates(ctx: CycleContext, since: number): ShipmentCandidate[] {
   const created = since - SHIPMENT_OVERLAP_MS;
-  const out = ctx.shipstation
+  // The sweep's finds first: when the window read finds the same shipment, its entry wins (not a repair).
+  const out: ShipmentCandidate[] = [...ctx.sweptShipments];
+  out.push(...ctx.shipstation
     .listShipments({ storeId: ctx.settings.ssStoreId, createdSince: created, includeShipmentItems: true })
-    .map(fromShipment);
+    .map(fromShipment));
   out.push(...ctx.shipstation.listFulfillments({ createdSince: created }).map(fromFulfillment));
   if (ctx.retrying) {
     for (const r of ctx.book.all()) {
-      if (r.status === 'Error' && (r.failedStep === 'ship' || r.failedStep === 'attention') && !ctx.budget.expired()) {
+      if (r.failedStep === 'ship' && !ctx.budget.expired()) {
         out.push(...ctx.shipstation.listShipments({ storeId: ctx.settings.ssStoreId, orderNumber: r.dscoOrderId, includeShipmentItems: true }).map(fromShipment));
       }
     }
@@ -131,7 +138,7 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
   const held = new Set(heldMarkers.map((m) => m.key));
   const batches = checkShipmentBatches(ctx);
   const startedAt = ctx.clock.now();
-  const since = ctx.watermarks.get('shipments') ?? startedAt - ctx.settings.lookbackDays * DAY;
+  const since = ctx.watermarks.get('shipments') ?? startedAt - ctx.settings.lookbackDays * DAY_MS;
   const candidates = listCandidates(ctx, since);
   const pushes: Push[] = [];
   const planned = new Planned();
@@ -139,24 +146,28 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     const record = ctx.book.get(c.orderKey) ?? ctx.book.get(c.orderNumber);
     if (!record || !record.ssOrderId || (c.orderId && c.orderId !== record.ssOrderId)) continue;
     if (c.isReturnLabel) continue;
+    const pushed = ctx.book.wasPushed(c.key) || hasPackage(record, c.key, c.tracking);
     if (c.voided) {
-      const flag = `V${c.key}`;
-      if (ctx.book.wasPushed(c.key) && !ctx.book.wasPushed(flag)) {
-        ctx.book.recordPush({ key: flag, dscoOrderId: record.dscoOrderId, tracking: c.tracking, pushedAt: ctx.clock.now(), note: 'voided after it was sent' });
-        markError(ctx, record, 'attention', `The ShipStation label ${c.tracking} was voided after its tracking number was sent to DSCO. Correct the shipment in DSCO, then use Retry failed orders to clear this row.`);
+      const voidKey = `V${c.key}`;
+      if (pushed && !ctx.book.wasPushed(voidKey) && !hasPackage(record, voidKey, '')) {
+        ctx.book.recordPush({ key: voidKey, dscoOrderId: record.dscoOrderId, tracking: c.tracking, pushedAt: ctx.clock.now(), note: 'voided after it was sent' });
+        (record.packages ??= []).push({ key: voidKey, tracking: '', lines: [], at: ctx.clock.now() });
+        markError(ctx, record, 'attention', `The ShipStation label ${c.tracking} was voided after its tracking number was sent to DSCO. Correct the shipment in DSCO, then use Retry failed orders to clear this row.`, 'SS → DSCO');
       }
       continue;
     }
-    if (ctx.book.wasPushed(c.key) || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key)) continue;
-    if (record.status === 'Cancelled') {
+    if (pushed || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key)) continue;
+    const units = unitsOf(record);
+    if (units.open === 0 && units.shipped === 0 && units.cancelled > 0) {
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `ShipStation shows tracking ${c.tracking} for an order that is cancelled; not sent to DSCO. Check the order.`);
       continue;
     }
-    if (record.status === 'Error' && !(ctx.retrying && record.failedStep === 'ship') && record.failedStep !== 'acknowledge') continue;
+    // A row waiting for a person still gets its tracking sent; only a refused shipment waits for Retry failed orders.
+    if (record.failedStep === 'ship' && !ctx.retrying) continue;
     if (!c.tracking) continue;
     const service = ctx.carrierMap.lookup(c.carrierCode, c.serviceCode);
     if (!service) {
-      markError(ctx, record, 'ship', CarrierMap.missingMessage(c.carrierCode, c.serviceCode));
+      markError(ctx, record, 'ship', CarrierMap.missingMessage(c.carrierCode, c.serviceCode), 'SS → DSCO');
       continue;
     }
     const lines = shippedLines(record, c, planned);
@@ -218,13 +229,12 @@ function sendOneByOne(ctx: CycleContext, pushes: Push[], inflight: InflightShipm
       try {
         ctx.dsco.singleShipment({ dscoOrderId: p.record.dscoOrderId, shipments: [shipmentBody(p)] });
         ctx.book.recordPush({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, pushedAt: ctx.clock.now(), note: p.candidate.kind });
-        if (p.record.status === 'Error' && p.record.failedStep === 'ship') setStatus(ctx, p.record, 'Sent to SS');
-        applyShipment(ctx, p.record, p.candidate.tracking, p.lines);
+        recordShipment(ctx, p.record, p.candidate.key, p.candidate.tracking, p.lines);
         ctx.summary.shipped++;
-        ctx.log.info('SS → DSCO', p.record.dscoOrderId, `Tracking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${describeLines(p.lines)}.`);
+        ctx.log.info('SS → DSCO', p.record.dscoOrderId, `${p.candidate.foundBySweep ? 'Repaired by the daily check: t' : 'T'}racking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${describeLines(p.lines)}.`);
       } catch (e) {
         if (isOrderSpecific(e)) {
-          markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)} ${REFUSED_NEXT_STEP}`);
+          markError(ctx, p.record, 'ship', `DSCO refused tracking ${p.candidate.tracking}: ${errorMessage(e)} ${REFUSED_NEXT_STEP}`, 'SS → DSCO');
         } else {
           // No answer, a server error, or the run must stop: DSCO may have taken it. Keep the marker;
           // the next run checks DSCO before sending it again.

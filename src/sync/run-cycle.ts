@@ -8,20 +8,12 @@ import { TimeBudget } from '../core/time/time-budget';
 import type { DscoClient } from '../dsco/dsco-client';
 import { SECRET_FIELDS, type Settings } from '../settings/settings';
 import type { ShipStationClient } from '../shipstation/shipstation-client';
-import { acknowledgeOrders, verifyAcknowledgements } from './acknowledge-orders';
 import { ActivityLog } from './activity-log';
 import { CarrierMap } from './carrier-map';
-import { createInShipStation } from './create-in-shipstation';
 import type { CycleContext, CycleSummary } from './cycle-context';
-import { applyDscoCancellations } from './dsco-cancellations';
+import { CYCLE_STEPS, type StepOutcome } from './cycle-steps';
 import { OrderBook } from './order-book';
-import type { OrderRecord } from './order-record';
-import { pullNewOrders } from './pull-new-orders';
-import { pushTracking } from './push-tracking';
-import { retryFailedSteps } from './retry-failed-steps';
-import { applyShipStationCancellations } from './shipstation-cancellations';
-import { cellText } from './sheet-text';
-import { ARCHIVE_TAB, CARRIER_MAP_TAB, DASHBOARD_WIDTH, LOGS_TAB } from './tabs';
+import { CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
@@ -74,10 +66,11 @@ function requireSettings(settings: Settings): Settings & { ssStoreId: number } {
 }
 
 /**
- * One sync cycle, under the script lock: verify pending acknowledgements, pull new DSCO orders,
- * create them in ShipStation, acknowledge them, send tracking back, and propagate cancellations
- * both ways. The sheet is saved after each stage and a watermark moves only after its stage is
- * saved, so a run stopped at any point is picked up by the next without duplicates.
+ * One sync cycle, under the script lock: the steps of CYCLE_STEPS in order. The sheet is saved
+ * after the steps that say so and a watermark moves only after its step is saved, so a run stopped
+ * at any point is picked up by the next without duplicates. A step that fails for a reason of its
+ * own (an outage, a rate limit) is logged and the others go on; credentials and settings stop the
+ * cycle.
  */
 export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
   const summary = emptySummary();
@@ -93,6 +86,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     const budget = new TimeBudget(deps.clock, CYCLE_BUDGET_MS);
     const settings = requireSettings(deps.settings);
     book = OrderBook.load(deps.workbook);
+    const secretValues = secrets();
     const ctx: CycleContext = {
       clock: deps.clock,
       budget,
@@ -106,74 +100,50 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       store: deps.store,
       summary,
       createdInDsco: new Map(),
+      latestDsco: new Map(),
+      justCreated: [],
+      sweptShipments: [],
       retrying: mode === 'retry',
+      redact: (text) => redact(text, secretValues),
     };
     const save = () => {
       ctx.book.save();
       log.flush(deps.workbook.tab(LOGS_TAB));
     };
-    const stage = <T>(name: string, work: () => T): T | undefined => {
-      if (budget.expired()) {
-        summary.deferred = true;
-        return undefined;
+    // Watermarks and after-save work wait for the next save: a watermark moves only once the work it covers is saved.
+    let waiting: StepOutcome[] = [];
+    const commit = () => {
+      for (const outcome of waiting) {
+        outcome.afterSave?.();
+        if (outcome.watermark) ctx.watermarks.set(outcome.watermark.name, outcome.watermark.value);
       }
-      try {
-        return work();
-      } catch (e) {
-        if (e instanceof TimeBudgetExceeded) {
-          summary.deferred = true;
-          log.warn('', '', `Time is up for this run during "${name}"; the next sync continues from here.`);
-          return undefined;
-        }
-        if (isFatal(e)) throw e;
-        const why = e instanceof ApiError || e instanceof NetworkError ? errorMessage(e) : `unexpected problem: ${errorMessage(e)}`;
-        log.error('', '', `${name} stopped: ${why} The next sync tries again.`);
-        return undefined;
-      }
+      waiting = [];
     };
-
-    if (ctx.retrying) stage('Retrying failed orders', () => retryFailedSteps(ctx));
-    stage('Checking acknowledgements', () => verifyAcknowledgements(ctx));
-    stage('Reading new DSCO orders', () => pullNewOrders(ctx));
-    const created = stage('Creating orders in ShipStation', () => createInShipStation(ctx)) ?? [];
-    // Saved before acknowledging: once DSCO has the acknowledgement the order is no longer pulled,
-    // so it must already be on the sheet if this run dies right after.
-    save();
-    stage('Acknowledging orders in DSCO', () => acknowledgeOrders(ctx, created as OrderRecord[]));
-    save();
-
-    const tracking = stage('Sending tracking to DSCO', () => pushTracking(ctx));
-    save();
-    if (tracking) {
-      tracking.settle();
-      ctx.watermarks.set('shipments', tracking.watermark);
-    }
-
-    const dscoMark = stage('Reading DSCO cancellations', () => applyDscoCancellations(ctx));
-    const ssMark = stage('Reading ShipStation cancellations', () => applyShipStationCancellations(ctx));
-    save();
-    if (dscoMark !== undefined) ctx.watermarks.set('dscoUpdates', dscoMark);
-    if (ssMark !== undefined) ctx.watermarks.set('shipstationCancels', ssMark);
-
-    stage('Archiving finished orders', () => {
-      const archive = deps.workbook.tab(ARCHIVE_TAB);
-      if (!archive) {
-        log.warn('', '', 'Finished orders stay on the Dashboard: the "Archive" tab is missing; use DSCO Sync → Set up sheet.');
-        return;
+    for (const step of CYCLE_STEPS) {
+      if (step.when && !step.when(ctx)) continue;
+      if (budget.expired()) summary.deferred = true;
+      else {
+        try {
+          const outcome = step.run(ctx, deps);
+          if (outcome) waiting.push(outcome);
+        } catch (e) {
+          if (e instanceof TimeBudgetExceeded) {
+            summary.deferred = true;
+            log.warn('', '', `Time is up for this run during "${step.name}"; the next sync continues from here.`);
+          } else {
+            if (isFatal(e)) throw e;
+            const why = e instanceof ApiError || e instanceof NetworkError ? errorMessage(e) : `unexpected problem: ${errorMessage(e)}`;
+            log.error('', '', `${step.name} stopped: ${why} The next sync tries again.`);
+          }
+        }
       }
-      const rows = ctx.book.takeFinishedBefore(deps.clock.now() - settings.archiveAfterDays * 86_400_000);
-      if (!rows.length) return;
-      // Archive first, then the Dashboard: a run stopped in between shows the order twice, never
-      // nowhere. The next run archives the same orders again, so it skips those the interrupted run
-      // already appended: they are among the Archive's last rows.
-      const last = archive.lastRow();
-      const tail = Math.min(rows.length, Math.max(0, last - 1));
-      const archived = new Set(archive.readRows(last - tail + 1, tail, DASHBOARD_WIDTH).map((r) => cellText(r[1])));
-      const fresh = rows.filter((r) => !archived.has(cellText(r[1])));
-      if (fresh.length) archive.writeRows(last + 1, fresh);
-      save();
-      log.info('', '', `Moved ${rows.length} finished order(s) older than ${settings.archiveAfterDays} days to the Archive tab.`);
-    });
+      if (step.save) {
+        save();
+        commit();
+      }
+    }
+    save();
+    commit();
 
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);

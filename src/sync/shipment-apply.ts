@@ -1,8 +1,9 @@
 import { fromPacificLocal } from '../core/time/pacific-time';
 import type { DscoShipment } from '../dsco/dsco-types';
 import type { DscoShipService } from './carrier-map';
-import { type CycleContext, setStatus } from './cycle-context';
-import { openQuantity, type OrderRecord } from './order-record';
+import type { CycleContext } from './cycle-context';
+import type { OrderRecord } from './order-record';
+import { applyShipment } from './order-state';
 import type { ShipmentCandidate } from './shipment-candidates';
 
 /** A shipment about to go to DSCO. */
@@ -13,17 +14,9 @@ export interface Push {
   lines: [number, number][];
 }
 
-/** Records a shipment DSCO took: shipped quantities, tracking number, and Shipped once nothing is open. */
-export function applyShipment(ctx: CycleContext, record: OrderRecord, tracking: string, lines: [number, number][]): void {
-  for (const [lineNumber, qty] of lines) {
-    const line = record.lines.find((l) => l.lineNumber === lineNumber);
-    if (line) line.shipped = Math.min(line.quantity - line.cancelled, line.shipped + qty);
-  }
-  if (tracking && !record.tracking.includes(tracking)) record.tracking.push(tracking);
-  record.flow = 'SS → DSCO';
-  const allDone = record.lines.every((l) => openQuantity(l) === 0);
-  if (allDone) setStatus(ctx, record, 'Shipped');
-  else record.updatedAt = ctx.clock.now();
+/** Records a shipment DSCO took: shipped quantities, tracking number, the package in the order's own ledger. */
+export function recordShipment(ctx: CycleContext, record: OrderRecord, key: string, tracking: string, lines: [number, number][]): void {
+  applyShipment(record, key, tracking, lines, ctx.clock.now());
 }
 
 export function shipmentBody(p: Push): DscoShipment {
@@ -36,7 +29,10 @@ export function shipmentBody(p: Push): DscoShipment {
     shippingServiceLevelCode: p.service.shippingServiceLevelCode,
     lineItems: p.lines.map(([lineNumber, quantity]) => {
       const line = p.record.lines.find((l) => l.lineNumber === lineNumber);
-      return { lineNumber, sku: line?.sku || undefined, dscoItemId: line?.dscoItemId || undefined, quantity };
+      // packageSpanFlag: "true if this line spans several tracking numbers" (spec ShipmentForUpdate
+      // line items): set on every package that carries only part of the line's units.
+      const spans = !!line && quantity < line.quantity - line.cancelled;
+      return { lineNumber, sku: line?.sku || undefined, dscoItemId: line?.dscoItemId || undefined, quantity, ...(spans ? { packageSpanFlag: true } : {}) };
     }),
   };
 }

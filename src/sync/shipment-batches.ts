@@ -1,9 +1,12 @@
 import { ApiError, errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import { chunkJsonArray } from '../core/text/json-batches';
 import type { DscoChangeLog, DscoChangeLogEntry, DscoShipmentsForUpdate } from '../dsco/dsco-types';
-import { type CycleContext, isoSeconds, markError, setStatus } from './cycle-context';
+import { type CycleContext, isoSeconds, markError } from './cycle-context';
+import { flag, unitsOf } from './order-state';
+import { describeChangeLogResults } from '../dsco/describe-change-log-results';
+import { HOUR_MS, MINUTE_MS } from '../core/time/durations';
 import type { OrderRecord, PendingShipment } from './order-record';
-import { REFUSED_NEXT_STEP, applyShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
+import { REFUSED_NEXT_STEP, recordShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
 
 /**
  * Above this many shipments in one cycle, tracking goes to DSCO in asynchronous batches
@@ -17,9 +20,9 @@ export const SHIPMENT_BATCH_THRESHOLD_KEY = 'SHIPMENT_BATCH_THRESHOLD';
 /** DSCO takes up to 5 MB per batch call; this leaves room for any reading of "MB". */
 export const MAX_BATCH_BYTES = 4_500_000;
 /** A batch whose answer was lost, and that DSCO's change log still does not show after this long, never arrived. */
-export const LOST_BATCH_GRACE_MS = 15 * 60_000;
+export const LOST_BATCH_GRACE_MS = 15 * MINUTE_MS;
 /** A shipment DSCO has reported nothing about for this long becomes an Error (Retry failed orders sends it again). */
-export const PENDING_GIVE_UP_MS = 24 * 3_600_000;
+export const PENDING_GIVE_UP_MS = 24 * HOUR_MS;
 
 export function shipmentBatchThreshold(ctx: CycleContext): number {
   const raw = ctx.store.get(SHIPMENT_BATCH_THRESHOLD_KEY);
@@ -57,14 +60,6 @@ function indexEntries(logs: DscoChangeLogEntry[]): Map<string, DscoChangeLogEntr
   return out;
 }
 
-function describeResults(entry: DscoChangeLogEntry): string {
-  const parts = (entry.results ?? []).map((m) => {
-    const d = m.description;
-    return typeof d === 'string' ? d : Array.isArray(d) ? d.join('; ') : m.code;
-  });
-  return parts.filter(Boolean).join('; ') || 'no reason given';
-}
-
 function removePending(record: OrderRecord, p: PendingShipment): void {
   const left = (record.pendingShipments ?? []).filter((x) => x !== p);
   if (left.length) record.pendingShipments = left;
@@ -85,7 +80,7 @@ class Resolver {
       return true;
     }
     if (entry?.status === 'failure') {
-      this.fail(w, describeResults(entry), REFUSED_NEXT_STEP);
+      this.fail(w, describeChangeLogResults(entry), REFUSED_NEXT_STEP);
       return true;
     }
     if (!entry && completed) {
@@ -104,12 +99,15 @@ class Resolver {
     const { ctx } = this;
     ctx.book.recordPush({ key: p.key, dscoOrderId: record.dscoOrderId, tracking: p.tracking, pushedAt: ctx.clock.now(), note: `${p.kind}, batch ${requestId}` });
     removePending(record, p);
-    if (record.status === 'Cancelled') {
+    const u = unitsOf(record);
+    if (u.open === 0 && u.shipped === 0 && u.cancelled > 0) {
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `DSCO took tracking ${p.tracking} (batch ${requestId}), but the order was cancelled meanwhile. Check the order.`);
       return;
     }
-    if (p.retry && record.status === 'Error' && record.failedStep === 'ship' && !this.failedRecords.has(record)) setStatus(this.ctx, record, 'Sent to SS');
-    applyShipment(ctx, record, p.tracking, p.lines);
+    const keepFlag = record.failedStep === 'ship' && (!p.retry || this.failedRecords.has(record));
+    const flagged = keepFlag ? { step: record.failedStep, error: record.error } : undefined;
+    recordShipment(ctx, record, p.key, p.tracking, p.lines);
+    if (flagged) flag(record, 'ship', flagged.error ?? '', 'SS → DSCO', ctx.clock.now());
     ctx.summary.shipped++;
     ctx.log.info('SS → DSCO', record.dscoOrderId, `DSCO took tracking ${p.tracking} for ${describeLines(p.lines)} (batch ${requestId}).`);
   }
@@ -119,7 +117,7 @@ class Resolver {
     removePending(record, p);
     this.failedRecords.add(record);
     this.check.failed.add(p.key);
-    markError(this.ctx, record, 'ship', `DSCO refused tracking ${p.tracking}: ${why.replace(/[.\s]+$/, '')}.${nextStep ? ` ${nextStep}` : ''}`);
+    markError(this.ctx, record, 'ship', `DSCO refused tracking ${p.tracking}: ${why.replace(/[.\s]+$/, '')}.${nextStep ? ` ${nextStep}` : ''}`, 'SS → DSCO');
   }
 }
 
@@ -227,7 +225,7 @@ export function sendShipmentBatches(ctx: CycleContext, pushes: Push[]): BatchSen
         createdAt: push.candidate.createdAt,
         sentAt,
       };
-      if (push.record.status === 'Error' && push.record.failedStep === 'ship') p.retry = true;
+      if (push.record.failedStep === 'ship') p.retry = true;
       (push.record.pendingShipments ??= []).push(p);
       return { record: push.record, p };
     });

@@ -16,6 +16,8 @@ export interface ShipmentCandidate {
   voided: boolean;
   isReturnLabel: boolean;
   items: { lineItemKey: string; sku: string; quantity: number }[] | null;
+  /** Found by the reconciliation sweep rather than the incremental read: its push is logged as a repair. */
+  foundBySweep?: boolean;
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
