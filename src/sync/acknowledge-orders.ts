@@ -6,6 +6,7 @@ import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../dsco/dsco-types
 import { type CycleContext, markError } from './cycle-context';
 import type { OrderRecord } from './order-record';
 import { clearFlag, unitsOf } from './order-state';
+import { absorbAndReport } from './absorb-dsco-order';
 
 /** Nothing is open: shipped or cancelled, so no acknowledgement is needed. */
 function isClosed(r: OrderRecord): boolean {
@@ -68,6 +69,13 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
  */
 function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
   record.ack = { ...record.ack!, requestId: undefined };
+  // DSCO refuses to acknowledge an order that is closed there (cancelled meanwhile): its own view decides.
+  try {
+    const order = ctx.dsco.getOrder(record.dscoOrderId);
+    if (order) absorbAndReport(ctx, record, order);
+  } catch (e) {
+    if (isRunLevel(e)) throw e;
+  }
   if (isClosed(record)) {
     ctx.log.info('DSCO → SS', record.dscoOrderId, `${why} None is needed any more: nothing is left open on the order.`);
     return;

@@ -73,9 +73,13 @@ function answerCancelRequests(ctx: CycleContext, records: OrderRecord[]): void {
 }
 
 function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): void {
-  const toCancel = records.filter((r) => needsCancelInShipStation(r) && !waiting(ctx, r, 'cancel-in-shipstation'));
+  // Also those ShipStation shows shipped although the retailer cancelled them: reading the order
+  // again confirms it and puts it to a person, once.
+  const conflict = (r: OrderRecord) => r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
+  const toCancel = records.filter((r) => (needsCancelInShipStation(r) || conflict(r)) && !waiting(ctx, r, 'cancel-in-shipstation'));
   cancelEach(ctx, toCancel, () => 'the retailer cancelled it in DSCO', (r, outcome) => {
     if (outcome === 'already-shipped') {
+      r.cancelConflict = true;
       markError(ctx, r, 'attention', 'The retailer cancelled this order in DSCO, but it has already shipped in ShipStation. Contact the retailer about the shipment.', 'DSCO → SS');
     } else if (outcome === 'cancelled') {
       r.flow = 'DSCO → SS';

@@ -88,6 +88,8 @@ export interface OrderRecord {
   shipToHash?: string;
   /** The ship-to address changed in DSCO and is not yet written to the ShipStation order. */
   addressChanged?: boolean;
+  /** The retailer cancelled what ShipStation shipped: a person was told once. */
+  cancelConflict?: boolean;
   /** Units DSCO showed shipped outside this sync, as last reported to a person. */
   shippedElsewhere?: string;
   /** When both systems were last read for this order by the reconciliation sweep. */

@@ -50,9 +50,15 @@ export function needsCancelRequestAnswer(r: OrderRecord): boolean {
   return r.cancelRequest?.state === 'new';
 }
 
-/** The order must be created in ShipStation: not there yet and something is open. */
+/**
+ * The order must be created in ShipStation: not there yet, and not closed in DSCO already (every
+ * unit cancelled or shipped there). An order whose lines cannot ship (no lines, bad quantities)
+ * goes to creation too, where the mapping refuses it with a message for a person.
+ */
 export function needsCreate(r: OrderRecord): boolean {
-  return !r.ssOrderId && r.lines.length > 0 && unitsOf(r).open > 0;
+  if (r.ssOrderId) return false;
+  const u = unitsOf(r);
+  return !(u.open === 0 && (u.cancelled > 0 || u.shipped > 0));
 }
 
 /**
@@ -64,7 +70,7 @@ export function deriveStatus(r: OrderRecord): OrderStatus {
   if (r.failedStep) return 'Error';
   if (!r.lines.length) return r.ssOrderId ? 'Sent to SS' : 'Received';
   const u = unitsOf(r);
-  if (u.open === 0 && !needsCancelInShipStation(r) && !r.pendingCancel) return u.shipped > 0 ? 'Shipped' : 'Cancelled';
+  if (u.open === 0 && (u.shipped > 0 || u.cancelled > 0) && !needsCancelInShipStation(r) && !r.pendingCancel) return u.shipped > 0 ? 'Shipped' : 'Cancelled';
   return r.ssOrderId ? 'Sent to SS' : 'Received';
 }
 

@@ -81,7 +81,7 @@ export function pullNewOrders(ctx: CycleContext): void {
         const u = unitsOf(record);
         const cancelled = u.cancelled ? `; ${u.cancelled} unit${u.cancelled === 1 ? '' : 's'} already cancelled by the retailer` : '';
         ctx.log.info('DSCO → SS', id, `Received PO ${record.poNumber}${record.retailer ? ` from ${record.retailer}` : ''} (${record.lines.length} line${record.lines.length === 1 ? '' : 's'}${cancelled}).`);
-        if (record.lines.length && u.open === 0) ctx.log.info('DSCO → SS', id, 'Nothing is left to ship: the retailer cancelled every unit, so the order is not created in ShipStation.');
+        if (u.open === 0 && u.cancelled > 0) ctx.log.info('DSCO → SS', id, 'Nothing is left to ship: the retailer cancelled every unit, so the order is not created in ShipStation.');
       }
       return !ctx.budget.expired();
     },

@@ -160,7 +160,7 @@ describe('acknowledgements', () => {
     r.clock.advance(45 * MIN);
     r.sync();
     expect(r.row(id)).toMatchObject({ status: 'Error', error: flag });
-    expect(r.logs().some((l) => l.dscoOrderId === id && /Acknowledgement failed in DSCO\. It is sent again once this row is cleared/.test(l.message))).toBe(true);
+    expect(r.logs().some((l) => l.dscoOrderId === id && /Acknowledgement failed in DSCO\. None is needed any more: nothing is left open on the order/.test(l.message))).toBe(true);
     settleAndCheck(r, { allowError: (x, e) => x === id && e === flag });
   });
 
@@ -312,7 +312,7 @@ describe('cancellations', () => {
     expect(r.row(id)!.status).toBe('Cancelled');
     // The refused cancel was the acceptance of the retailer's cancel request: the retry answers it
     // with the retailer-request code, not the code for orders cancelled in ShipStation.
-    expect(r.dsco.orders.get(id)!.lineItems.map((l) => [l.cancelCode, l.cancelledReason])).toEqual([['CXSC', 'Cancelled at retailer request']]);
+    expect(r.dsco.orders.get(id)!.lineItems.map((l) => [l.cancelCode, l.cancelledReason])).toEqual([['CXSC', 'Cancelled at retailer request (CXRR)']]);
     expect(r.dsco.orders.get(id)!.cancelRequested).toBe(false);
   });
 });
