@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDscoFake, type DscoFake } from '../fakes/dsco';
+import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../fakes/dsco';
 import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { createClock, type SimClock } from './clock';
@@ -46,10 +46,10 @@ export interface Harness {
 }
 
 /** The built bundle in the Apps Script simulator, wired to the fake DSCO and ShipStation servers. */
-export function createHarness(opts: { start?: string; sim?: SimulatorOptions } = {}): Harness {
+export function createHarness(opts: { start?: string; sim?: SimulatorOptions; dsco?: Omit<DscoFakeOptions, 'clock'> } = {}): Harness {
   const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
   const sim = createSimulator({ clock, ...opts.sim });
-  const dsco = createDscoFake({ clock });
+  const dsco = createDscoFake({ clock, ...opts.dsco });
   const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }, { storeId: 99, storeName: 'Other Store' }] });
   let kill: ((req: FakeHttpRequest) => boolean) | undefined;
   /** Ends the execution right after a matching request was answered, as Apps Script's time limit would. */
