@@ -45,6 +45,8 @@ export interface Figures {
   knownIssues: Record<string, number>;
   /** A test of a known bug, marked `.fails`: it passes while the bug is there. */
   expectedToFail?: boolean;
+  /** Convergence property: the most hours of clean hourly runs it took DSCO, ShipStation and the sheet to agree. */
+  worstHealHours?: number;
 }
 
 export function emptyFigures(area: Area, scenario: string): Figures {

@@ -25,7 +25,7 @@ export type Fault =
 
 export type Command =
   | { do: 'newOrder'; lines: number; qty: number; received: boolean }
-  | { do: 'release' | 'retailerCancel' | 'cancelRequest' | 'ssCancel' | 'markShipped' | 'void'; order: number }
+  | { do: 'release' | 'retailerCancel' | 'cancelRequest' | 'ssCancel' | 'markShipped' | 'void' | 'lineCancel' | 'address' | 'hideUpdates'; order: number }
   | { do: 'label'; order: number; split: boolean }
   | { do: 'sync'; waitMin: number; fault: Fault };
 
@@ -77,8 +77,24 @@ export const fault: fc.Arbitrary<Fault> = fc.oneof(
 export const cleanSync: fc.Arbitrary<Command> = fc.record({ do: fc.constant('sync' as const), waitMin: fc.integer({ min: 1, max: 45 }), fault: fc.constant({ kind: 'none' } as Fault) });
 export const faultySync: fc.Arbitrary<Command> = fc.record({ do: fc.constant('sync' as const), waitMin: fc.integer({ min: 1, max: 45 }), fault });
 
-export function commands(opts: { faults: boolean; maxLength: number }): fc.Arbitrary<Command[]> {
+/**
+ * Retailer events of the convergence property: a unit of one line cancelled, a corrected ship-to
+ * address, and an order whose later updates never become searchable (visible only by ID).
+ */
+export const lateDscoEvent: fc.Arbitrary<Command> = fc.oneof(
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('lineCancel' as const), order }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('address' as const), order }) },
+  { weight: 2, arbitrary: fc.record({ do: fc.constant('hideUpdates' as const), order }) },
+  { weight: 1, arbitrary: fc.record({ do: fc.constant('retailerCancel' as const), order }) },
+);
+
+export function commands(opts: { faults: boolean; maxLength: number; late?: boolean }): fc.Arbitrary<Command[]> {
   const sync = opts.faults ? fc.oneof({ weight: 1, arbitrary: cleanSync }, { weight: 2, arbitrary: faultySync }) : cleanSync;
+  if (opts.late) {
+    return fc
+      .array(fc.oneof({ weight: 3, arbitrary: dscoEvent }, { weight: 3, arbitrary: lateDscoEvent }, { weight: 4, arbitrary: shipStationEvent }, { weight: 3, arbitrary: sync }), { minLength: 1, maxLength: opts.maxLength, size: 'max' })
+      .map((list) => list.map(named));
+  }
   return fc
     .array(fc.oneof({ weight: 3, arbitrary: dscoEvent }, { weight: 4, arbitrary: shipStationEvent }, { weight: 3, arbitrary: sync }), { minLength: 1, maxLength: opts.maxLength, size: 'max' })
     .map((list) => list.map(named));
@@ -213,6 +229,9 @@ export function run(rig: Rig, state: ModelState, c: Command): void {
     },
     ssCancel: inShipStation,
     markShipped: inShipStation,
+    lineCancel: cancellable,
+    address: (d) => d.dscoLifecycle !== 'received',
+    hideUpdates: (d) => d.dscoLifecycle !== 'received',
   };
   const d = pick(rig, c.order, ok[c.do]);
   if (!d) return;
@@ -262,6 +281,22 @@ export function run(rig: Rig, state: ModelState, c: Command): void {
     }
     case 'ssCancel':
       rig.ss.cancelOrder(s!.orderId);
+      break;
+    case 'lineCancel': {
+      const line = d.lineItems.find((l) => open(l) > 0)!;
+      rig.dsco.retailerCancelLines(id, [{ lineNumber: line.lineNumber!, quantity: 1 }]);
+      // Units left open beside cancelled ones in a ShipStation order: a person adjusts it there.
+      if (s || d.lineItems.some((l) => open(l) > 0)) state.conflicts.add(id);
+      cancelling();
+      break;
+    }
+    case 'address':
+      rig.dsco.retailerChangeAddress(id, { city: `Newtown ${++state.trackingSeq}` });
+      // A correction that races a label can only be put to a person.
+      state.conflicts.add(id);
+      break;
+    case 'hideUpdates':
+      rig.dsco.hideUpdatesFromSearch(id);
       break;
     case 'markShipped':
       rig.ss.markShippedWithoutLabel(s!.orderId, { trackingNumber: `1ZM${++state.trackingSeq}`, carrierCode: 'ups' });
