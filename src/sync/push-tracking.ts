@@ -1,9 +1,8 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import { CarrierMap } from './carrier-map';
-import { type CycleContext, isoSeconds, markError } from './cycle-context';
+import { type CycleContext, markError } from './cycle-context';
 import { type InflightShipment, InflightShipments } from './inflight-shipments';
 import { openQuantity, type OrderRecord } from './order-record';
-import { UNTIL_LAG_MS } from '../dsco/dsco-consistency';
 import { DAY_MS, HOUR_MS } from '../core/time/durations';
 import { hasPackage, unitsOf } from './order-state';
 import { REFUSED_NEXT_STEP, recordShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
@@ -68,18 +67,15 @@ function shippedLines(record: OrderRecord, c: ShipmentCandidate, planned: Planne
 function recoverInflight(ctx: CycleContext, inflight: InflightShipments): InflightShipment[] {
   const markers = inflight.pending();
   if (!markers.length) return [];
-  const now = ctx.clock.now();
-  const since = Math.min(...markers.map((m) => m.at)) - 60_000;
-  // DSCO only answers for `until` at least 5 s in the past: a marker younger than that waits a cycle.
-  if (now - UNTIL_LAG_MS <= since + 1000) return markers;
+  // Each order is read by ID: DSCO's search is eventually consistent (an update may not be
+  // searchable for minutes, or at all), a read by key shows the order as it is.
   const packages = new Map<string, Set<string>>();
   try {
-    ctx.dsco.forEachOrderPage({ updatedSince: isoSeconds(since), until: isoSeconds(now - UNTIL_LAG_MS), includeTestOrders: ctx.settings.includeTestOrders }, (orders) => {
-      for (const o of orders) {
-        const list = Array.isArray(o.packages) ? (o.packages as { trackingNumber?: string }[]) : [];
-        packages.set(String(o.dscoOrderId), new Set(list.map((p) => String(p.trackingNumber ?? ''))));
-      }
-    });
+    for (const id of new Set(markers.map((m) => m.dscoOrderId))) {
+      const o = ctx.dsco.getOrder(id);
+      const list = o && Array.isArray(o.packages) ? (o.packages as { trackingNumber?: string }[]) : [];
+      packages.set(id, new Set(list.map((p) => String(p.trackingNumber ?? ''))));
+    }
   } catch (e) {
     if (isRunLevel(e)) throw e;
     ctx.log.warn('SS → DSCO', '', `Could not check shipments from an interrupted run; they are held back until the next sync: ${errorMessage(e)}`);
