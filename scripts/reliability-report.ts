@@ -93,6 +93,7 @@ const totals = {
   runs: sum((f) => f.runs),
   commands: sum((f) => f.commands),
   errorRows: sum((f) => f.errorRows),
+  worstHealHours: Math.max(0, ...rows.map((r) => r.figures.worstHealHours ?? 0)),
 };
 
 const failed = [...rows.filter((r) => r.status === 'failed'), ...plain.filter((a) => a.status === 'failed').map((a) => ({ title: a.fullName }))];
@@ -127,7 +128,7 @@ const AREAS: { area: Area; title: string; intro: string }[] = [
     area: 'properties',
     title: 'Property-based tests',
     intro:
-      'fast-check generates days of DSCO events, ShipStation events, sync cycles and (second property) faults and interruptions of every kind, with a fixed seed; shrinking reports a readable list of model commands. After clean settle cycles every invariant is checked, and an Error row is accepted only where the model says a person must decide.',
+      'fast-check generates days of DSCO events, ShipStation events, sync cycles and faults and interruptions of every kind, with a fixed seed; shrinking reports a readable list of model commands. After clean settle cycles every invariant is checked, and an Error row is accepted only where the model says a person must decide. The convergence property adds DSCO changes that become searchable late (a random lag up to 20 minutes) or never (visible by ID only), single-unit cancels and address corrections, then runs hourly clean cycles until the three agree, within reconcileHours.',
   },
   { area: 'bad-input', title: 'Bad input', intro: 'Bad data from retailers and from the warehouse: a clear Error row or a safely stored value, and no effect on the other orders.' },
   { area: 'settings', title: 'Bad settings', intro: 'saveSettings as a forged google.script.run call would send it: refused beside the field, nothing saved, the schedule untouched.' },
@@ -163,6 +164,7 @@ push(
   `| DSCO orders in play / ShipStation shipments | ${n(totals.orders)} / ${n(totals.shipments)} |`,
   `| Sync executions / stopped by the 6-minute limit | ${n(totals.cycles)} / ${n(totals.killed)} |`,
   `| Property runs / model commands | ${n(totals.runs)} / ${n(totals.commands)} |`,
+  `| Worst time to heal (convergence property: hourly clean runs until DSCO, ShipStation and the sheet agree) | ${n(totals.worstHealHours)} h (limit: reconcileHours, 24 h) |`,
   `| **Duplicate ShipStation orders** | **${n(totals.dupOrders)}** |`,
   `| **DSCO shipments applied more than once** | **${n(totals.dupShipments)}** |`,
   `| **Orders lost** (neither in ShipStation nor an Error row) | **${n(totals.lost)}** |`,
