@@ -68,15 +68,19 @@ describe('convergence', () => {
   });
 
   it('3. a cancellation that becomes searchable minutes late, or never, is still carried to ShipStation', () => {
-    const h = setup({ dsco: { searchLagMs: 5 * MIN } });
+    const h = setup();
     const late = h.dsco.seedOrder();
     const never = h.dsco.seedOrder();
+    const other = h.dsco.seedOrder();
     sync(h, 10 * MIN);
     h.clock.advance(MIN); // DSCO has applied the acknowledgements
     h.dsco.retailerCancel(late.dscoOrderId);
+    h.dsco.delayUpdateSearch(late.dscoOrderId, 5 * MIN);
     h.dsco.hideUpdatesFromSearch(never.dscoOrderId);
     h.dsco.retailerCancel(never.dscoOrderId);
-    sync(h, MIN); // late's change is not searchable yet; the watermark moves on
+    h.clock.advance(MIN);
+    h.dsco.retailerChangeAddress(other.dscoOrderId, { phone: '555-0100' }); // a later change, searchable at once
+    sync(h, MIN); // late's change is not searchable yet; the watermark moves past it, to other's
     expect(ssOrder(h, late.dscoOrderId).orderStatus).toBe('awaiting_shipment');
     sync(h, 15 * MIN); // the overlap reads it again
     expect(ssOrder(h, late.dscoOrderId).orderStatus).toBe('cancelled');

@@ -55,6 +55,8 @@ export interface DscoFake {
   releaseOrder(id: string): void;
   /** Changes the search lag for updates (see DscoFakeOptions.searchLagMs). */
   setSearchLag(ms: number): void;
+  /** This order's latest update becomes searchable only `ms` from now (while later updates of other orders are searchable at once). */
+  delayUpdateSearch(id: string, ms: number): void;
   /** This order's updates never show in ordersUpdatedSince searches (visible only by key, GET /order/). */
   hideUpdatesFromSearch(id: string): void;
   /** The retailer cancels some units of some lines (with a retailer code), the rest of the order stays open. */
@@ -154,6 +156,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   const failAck = new Map<string, string>();
   let searchLagMs = opts.searchLagMs ?? 0;
   const hiddenUpdates = new Set<string>();
+  const searchableFrom = new Map<string, number>();
 
   const mustFind = (id: string): Order => {
     const o = orders.get(id);
@@ -203,7 +206,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
         if (cs !== undefined && !(c >= cs && c <= until)) return false;
         if (us !== undefined && !(u > us && u <= until)) return false;
         // Extension: eventual consistency of the search index (see searchLagMs).
-        if (us !== undefined && (hiddenUpdates.has(o.dscoOrderId) || u > now - searchLagMs)) return false;
+        if (us !== undefined && (hiddenUpdates.has(o.dscoOrderId) || u > now - searchLagMs || now < (searchableFrom.get(o.dscoOrderId) ?? 0))) return false;
         return true;
       };
     }
@@ -528,6 +531,9 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     },
     setSearchLag(ms) {
       searchLagMs = ms;
+    },
+    delayUpdateSearch(id, ms) {
+      searchableFrom.set(id, clock.now() + ms);
     },
     hideUpdatesFromSearch(id) {
       hiddenUpdates.add(id);

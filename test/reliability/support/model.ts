@@ -25,7 +25,7 @@ export type Fault =
 
 export type Command =
   | { do: 'newOrder'; lines: number; qty: number; received: boolean }
-  | { do: 'release' | 'retailerCancel' | 'cancelRequest' | 'ssCancel' | 'markShipped' | 'void' | 'lineCancel' | 'address' | 'hideUpdates'; order: number }
+  | { do: 'release' | 'retailerCancel' | 'cancelRequest' | 'ssCancel' | 'markShipped' | 'void' | 'lineCancel' | 'address' | 'hideUpdates' | 'delayUpdates'; order: number }
   | { do: 'label'; order: number; split: boolean }
   | { do: 'sync'; waitMin: number; fault: Fault };
 
@@ -85,6 +85,7 @@ export const lateDscoEvent: fc.Arbitrary<Command> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ do: fc.constant('lineCancel' as const), order }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('address' as const), order }) },
   { weight: 2, arbitrary: fc.record({ do: fc.constant('hideUpdates' as const), order }) },
+  { weight: 3, arbitrary: fc.record({ do: fc.constant('delayUpdates' as const), order }) },
   { weight: 1, arbitrary: fc.record({ do: fc.constant('retailerCancel' as const), order }) },
 );
 
@@ -232,6 +233,7 @@ export function run(rig: Rig, state: ModelState, c: Command): void {
     lineCancel: cancellable,
     address: (d) => d.dscoLifecycle !== 'received',
     hideUpdates: (d) => d.dscoLifecycle !== 'received',
+    delayUpdates: (d) => d.dscoLifecycle !== 'received',
   };
   const d = pick(rig, c.order, ok[c.do]);
   if (!d) return;
@@ -297,6 +299,10 @@ export function run(rig: Rig, state: ModelState, c: Command): void {
       break;
     case 'hideUpdates':
       rig.dsco.hideUpdatesFromSearch(id);
+      break;
+    case 'delayUpdates':
+      // The order's latest change becomes searchable 20 minutes late, while later changes of others do not wait.
+      rig.dsco.delayUpdateSearch(id, 20 * MIN);
       break;
     case 'markShipped':
       rig.ss.markShippedWithoutLabel(s!.orderId, { trackingNumber: `1ZM${++state.trackingSeq}`, carrierCode: 'ups' });
