@@ -86,6 +86,14 @@ class SheetTab implements Tab {
   activate(): void {
     this.sheet.activate();
   }
+
+  setNote(row: number, column: number, note: string): void {
+    this.sheet.getRange(row, column).setNote(note);
+  }
+
+  setTabColor(color: string | null): void {
+    this.sheet.setTabColor(color as string);
+  }
 }
 
 /** Workbook over the spreadsheet the script is bound to. */

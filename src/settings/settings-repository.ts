@@ -28,6 +28,7 @@ export class SettingsRepository {
       includeTestOrders: read('includeTestOrders') === 'true',
       cancelCode: read('cancelCode') || DEFAULT_SETTINGS.cancelCode,
       archiveAfterDays: num('archiveAfterDays', DEFAULT_SETTINGS.archiveAfterDays),
+      alertEmails: read('alertEmails') ?? '',
     };
   }
 

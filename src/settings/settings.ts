@@ -14,6 +14,8 @@ export interface Settings {
   cancelCode: string;
   /** Shipped and cancelled orders older than this move to the Archive tab. */
   archiveAfterDays: number;
+  /** Who gets the alert e-mails: addresses separated by ", "; empty = no e-mail (the default). */
+  alertEmails: string;
 }
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   includeTestOrders: false,
   cancelCode: 'CXSO',
   archiveAfterDays: 30,
+  alertEmails: '',
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */

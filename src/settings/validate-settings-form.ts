@@ -9,6 +9,20 @@ const MIN_INTERVAL = 0.25;
 const MAX_INTERVAL = 24;
 const MAX_LOOKBACK = 30;
 const MAX_ARCHIVE = 365;
+/** MailApp allows 100 recipients a day on gmail.com: a few addresses, a few mails a day. */
+const MAX_ALERT_EMAILS = 10;
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+/** "a@x.com, b@y.com" (commas, semicolons or spaces between): the addresses, or what is wrong. */
+export function parseAlertEmails(value: unknown): string[] | string {
+  const t = text(value);
+  if (t === undefined) return 'Must be text: e-mail addresses separated by commas.';
+  const list = t.split(/[,;\s]+/).filter(Boolean);
+  const bad = list.find((e) => e.length > 254 || !EMAIL.test(e));
+  if (bad !== undefined) return `"${bad.slice(0, 60)}" is not an e-mail address. Separate addresses with commas.`;
+  if (list.length > MAX_ALERT_EMAILS) return `At most ${MAX_ALERT_EMAILS} addresses (Google limits how many people a script may e-mail a day).`;
+  return [...new Set(list.map((e) => e.toLowerCase()))];
+}
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return '';
@@ -89,6 +103,10 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   if (!Number.isInteger(archive)) errors.archiveAfterDays = 'Enter a whole number of days, e.g. 30.';
   else if (archive < 1 || archive > MAX_ARCHIVE) errors.archiveAfterDays = `Between 1 and ${MAX_ARCHIVE} days.`;
   else next.archiveAfterDays = archive;
+
+  const emails = parseAlertEmails(input.alertEmails);
+  if (typeof emails === 'string') errors.alertEmails = emails;
+  else next.alertEmails = emails.join(', ');
 
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings: next };
 }

@@ -25,6 +25,10 @@ export interface Tab {
   ensureFilter(width: number): void;
   setWrap(width: number): void;
   activate(): void;
+  /** A note on one cell (shown when the pointer is over it), one Sheets call. */
+  setNote(row: number, column: number, note: string): void;
+  /** The colour of the tab's name at the bottom of the window; null for none. */
+  setTabColor(color: string | null): void;
 }
 
 export interface Workbook {
