@@ -78,7 +78,13 @@ export interface Simulator {
   spreadsheet: SimSpreadsheet;
   properties: { script: SimProperties; user: SimProperties; document: SimProperties };
   cache: { script: SimCache; user: SimCache; document: SimCache };
-  locks: { holdScriptLock(): void; releaseHeldScriptLock(): void };
+  locks: {
+    holdScriptLock(): void;
+    releaseHeldScriptLock(): void;
+    /** Extension: another execution holds the document lock (e.g. a Save from another browser). */
+    holdDocumentLock(): void;
+    releaseHeldDocumentLock(): void;
+  };
   triggers: { list(): SimTrigger[]; fire(handlerName: string): unknown };
   /** Later call()s run as this person (another editor of the same spreadsheet). */
   setUser(email: string): void;
@@ -231,6 +237,15 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       },
       releaseHeldScriptLock() {
         if (lockManager.holders.script === 'external') lockManager.holders.script = null;
+      },
+      holdDocumentLock() {
+        if (lockManager.holders.document !== null && lockManager.holders.document !== 'external') {
+          throw new Error('holdDocumentLock: an execution already holds the document lock');
+        }
+        lockManager.holders.document = 'external';
+      },
+      releaseHeldDocumentLock() {
+        if (lockManager.holders.document === 'external') lockManager.holders.document = null;
       },
     },
     triggers: {
