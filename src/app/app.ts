@@ -49,10 +49,10 @@ export interface AppDeps {
   spreadsheet: () => SpreadsheetInfo;
 }
 
-export type SaveResult = { ok: true; settings: PublicSettings; schedule: ScheduleView; scheduleNote: string } | { ok: false; errors: FieldErrors };
-
 /** The schedule as the sidebar shows it: who runs it, when it is due, how the sync has been doing. */
 export type ScheduleStatus = ScheduleView & { lastSuccessAt: number | null; failures: number; lastProblem: string };
+
+export type SaveResult = { ok: true; settings: PublicSettings; schedule: ScheduleStatus; scheduleNote: string } | { ok: false; errors: FieldErrors };
 
 export type SetupResult = SetupSummary & { refused?: string };
 
@@ -118,7 +118,7 @@ export class App {
         const current = scheduler.view();
         const needsTrigger = next.pollIntervalHours !== current.intervalHours || (current.ownedByMe && !current.active && !current.paused) || !current.owner;
         const scheduleNote = needsTrigger ? scheduler.apply(next.pollIntervalHours) : current.description;
-        return { ok: true, settings: toPublicSettings(next), schedule: scheduler.view(), scheduleNote };
+        return { ok: true, settings: toPublicSettings(next), schedule: this.getSchedule(), scheduleNote };
       },
       () => ({ ok: false, errors: { form: `${BUSY} Nothing was saved.` } }),
     );
