@@ -106,7 +106,7 @@ describe('the built bundle in the simulator', () => {
     const h = createHarness();
     h.call('showHelp');
     const help = h.sim.readSheet('How it works').flat().join('\n');
-    for (const phrase of ['lifecycle "created"', 'acknowledg', 'Carrier Map', 'Retry failed orders', 'Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error', 'CXSO', 'lookback']) {
+    for (const phrase of ['lifecycle "created"', 'acknowledg', 'Carrier Map', 'Retry failed orders', 'Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error', 'CXSO', 'lookback', 'Take over scheduled sync', 'Alert e-mails', 'Project Settings']) {
       expect(help).toContain(phrase);
     }
     expect(h.sim.spreadsheet.getActiveSheet().getName()).toBe('How it works');
