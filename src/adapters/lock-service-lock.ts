@@ -9,7 +9,8 @@ export class LockServiceLock implements ScriptLock {
   private readonly lock: GoogleAppsScript.Lock.Lock;
 
   constructor(scope: 'script' | 'document' = 'script') {
-    this.lock = scope === 'document' ? LockService.getDocumentLock() : LockService.getScriptLock();
+    // getDocumentLock() is null outside a bound script: the script lock still serialises the changes.
+    this.lock = (scope === 'document' ? LockService.getDocumentLock() : null) ?? LockService.getScriptLock();
   }
 
   tryAcquire(timeoutMs: number): boolean {

@@ -13,6 +13,7 @@ import type { ScriptLock } from '../core/ports/script-lock';
 import type { SpreadsheetUi } from '../core/ports/spreadsheet-ui';
 import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
 import type { Workbook } from '../core/ports/workbook';
+import { describeInterval } from '../schedule/cadence';
 import { Scheduler, type ScheduleView } from '../schedule/scheduler';
 import { redact } from '../core/redact';
 import { TimeBudget } from '../core/time/time-budget';
@@ -162,7 +163,12 @@ export class App {
   takeOverSchedule(): string {
     const me = this.deps.user().email();
     const view = this.scheduler().view();
-    const interval = view.intervalHours ? ` (${view.description.split(',')[0].toLowerCase()})` : '';
+    if (!view.owner && view.intervalHours === null) {
+      const message = 'There is no schedule to take over yet: save the settings (DSCO Sync → Settings…) to start one.';
+      this.deps.ui().alert('Take over scheduled sync', message);
+      return message;
+    }
+    const interval = view.intervalHours ? ` (${describeInterval(view.intervalHours)})` : '';
     const question =
       view.owner && view.owner !== me
         ? `The scheduled sync is run by ${view.owner}. Take it over? It will run as you (${me})${interval}, and ${view.owner}'s trigger stops syncing.`
@@ -286,7 +292,6 @@ export class App {
     const store = this.deps.store();
     const now = this.deps.clock.now();
     const health = new SyncHealth(store).record(now, result.fatal);
-    if (result.summary.errors > 0) noteNewErrors(store);
     const settings = this.deps.settings().load();
     const secrets = SECRET_FIELDS.map((f) => settings[f]);
     const notes: string[] = [];
@@ -298,6 +303,8 @@ export class App {
       notes.push(`The status note on the Dashboard could not be updated: ${redact(errorMessage(e), secrets)}`);
     }
     const recipients = settings.alertEmails.split(',').map((a) => a.trim()).filter(Boolean);
+    // Manual syncs note new Error rows too; the next scheduled run mails them.
+    if (recipients.length && result.summary.errors > 0) noteNewErrors(store);
     if (scheduled && recipients.length) {
       try {
         const info = this.deps.spreadsheet();

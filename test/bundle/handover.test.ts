@@ -18,7 +18,7 @@ describe('handing the schedule over', () => {
     const message = h.call<string>('takeOverSchedule');
     expect(h.sim.ui.alerts.at(-1)).toMatchObject({
       title: 'Take over scheduled sync',
-      prompt: expect.stringMatching(/^The scheduled sync is run by ops@example.com\. Take it over\? It will run as you \(colleague@example.com\)/),
+      prompt: expect.stringMatching(/^The scheduled sync is run by ops@example.com\. Take it over\? It will run as you \(colleague@example.com\) \(every hour\), and ops@example.com's trigger stops syncing\.$/),
     });
     expect(message).toMatch(/^You now run the scheduled sync from ops@example.com: every hour\./);
     expect(h.sim.triggers.list().map((t) => t.owner).sort()).toEqual(['colleague@example.com', 'ops@example.com']);
@@ -34,6 +34,12 @@ describe('handing the schedule over', () => {
     expect(h.sim.triggers.list().map((t) => t.owner)).toEqual(['colleague@example.com']);
     // the new owner's trigger syncs
     expect((h.sim.triggers.fire('runScheduledSync') as { ran: boolean }).ran).toBe(true);
+  });
+
+  it('with no schedule yet there is nothing to take over: it says to save the settings, and makes no trigger', () => {
+    const h = createHarness();
+    expect(h.call('takeOverSchedule')).toMatch(/^There is no schedule to take over yet: save the settings/);
+    expect(h.sim.triggers.list()).toHaveLength(0);
   });
 
   it('answering No changes nothing', () => {
