@@ -1,8 +1,5 @@
 import { ApiError, errorMessage } from '../core/errors';
-import { errorsMayHaveChanged, noteNewErrors, sendDigest } from '../alerts/alert-digest';
-import type { AlertItem } from '../alerts/alert-kinds';
-import { statusLine } from '../alerts/status-line';
-import { type HealthView, SyncHealth } from '../alerts/sync-health';
+import { SyncHealth } from '../alerts/sync-health';
 import type { Mailer } from '../core/ports/mailer';
 import type { SpreadsheetInfo } from '../core/ports/spreadsheet-info';
 import type { Cache } from '../core/ports/cache';
@@ -24,11 +21,12 @@ import { connectionSettings } from '../settings/connection-form';
 import { applyTemplate, type SetupSummary } from '../sheet/apply-template';
 import { LogsRecreatingWorkbook } from '../sheet/logs-recreating-workbook';
 import { ordersTabRefusal } from '../sheet/orders-tab-guard';
-import { CARRIER_MAP_TAB, DASHBOARD_TAB, HELP_TAB, LOGS_TAB, SHEET_TEMPLATE } from '../sheet/sheet-template';
+import { CARRIER_MAP_TAB, HELP_TAB, LOGS_TAB, SHEET_TEMPLATE } from '../sheet/sheet-template';
 import { ActivityLog } from '../sync/activity-log';
 import { type CycleMode, type CycleResult, runCycle, type SyncDeps } from '../sync/run-cycle';
 import { checkConnections, type ConnectionReport } from './check-connections';
 import { type ClientDeps, createDscoClient, createShipStationClient } from './client-factory';
+import { AfterCycle } from './after-cycle';
 import { InstallRecord } from './install-record';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
 import { ReportedFailure } from './reported-failure';
@@ -65,8 +63,6 @@ export const SIDEBAR_WIDTH_PX = 300;
 const SETTINGS_LOCK_WAIT_MS = 10_000;
 /** Transient stops in a row after which the trigger's owner is told (Apps Script's failure e-mail). */
 export const REPEATED_FAILURES = 3;
-const UNHEALTHY_KEY = 'status.unhealthy';
-const UNHEALTHY_TAB_COLOR = '#d93025';
 const BUSY = 'Another change to the settings or the schedule is being saved right now; try again in a moment.';
 
 /**
@@ -112,7 +108,7 @@ export class App {
         // A copy has no trigger and a stale schedule and history: it starts anew, as its own.
         if (install.isCopy()) {
           scheduler.forget();
-          this.deps.store().delete(UNHEALTHY_KEY);
+          AfterCycle.forget(this.deps.store());
         }
         repo.save(next);
         install.record();
@@ -254,7 +250,7 @@ export class App {
     const result = runCycle(this.syncDeps(), 'scheduled');
     if (!result.ran) return result;
     scheduler.recordRun(startedAt);
-    const health = this.afterCycle(result, true);
+    const health = this.afterCycle().record(result, true);
     if (result.fatal && (result.needsPerson || health.failures >= REPEATED_FAILURES)) {
       const repeated = result.needsPerson ? '' : ` (${health.failures} scheduled syncs in a row stopped)`;
       throw new ReportedFailure(`DSCO Sync stopped${repeated}: ${result.fatal}`);
@@ -270,7 +266,7 @@ export class App {
   private runInteractive(mode: CycleMode): CycleResult {
     this.refuseInCopy();
     const result = runCycle(this.syncDeps(), mode);
-    if (result.ran) this.afterCycle(result, false);
+    if (result.ran) this.afterCycle().record(result, false);
     if (result.fatal) this.deps.ui().alert('DSCO Sync stopped', result.fatal);
     else this.deps.ui().toast(result.message, 'DSCO Sync');
     return result;
@@ -282,82 +278,6 @@ export class App {
     if (!refusal) return;
     this.logNow('ERROR', refusal);
     throw new ReportedFailure(refusal);
-  }
-
-  /**
-   * After a cycle that ran: its outcome (health), the status line in the sheet, and for the
-   * trigger the opt-in alert e-mail. A failure here never hides the cycle's own result.
-   */
-  private afterCycle(result: CycleResult, scheduled: boolean): HealthView {
-    const store = this.deps.store();
-    const now = this.deps.clock.now();
-    const health = new SyncHealth(store).record(now, result.fatal);
-    const settings = this.deps.settings().load();
-    const secrets = SECRET_FIELDS.map((f) => settings[f]);
-    const notes: string[] = [];
-    let problem = false;
-    try {
-      this.showStatus(health);
-    } catch (e) {
-      problem = true;
-      notes.push(`The status note on the Dashboard could not be updated: ${redact(errorMessage(e), secrets)}`);
-    }
-    const recipients = settings.alertEmails.split(',').map((a) => a.trim()).filter(Boolean);
-    // Manual syncs note new Error rows too; the next scheduled run mails them.
-    if (recipients.length && result.summary.errors > 0) noteNewErrors(store);
-    if (scheduled && recipients.length) {
-      try {
-        const info = this.deps.spreadsheet();
-        const view = this.scheduler().view();
-        const outcome = sendDigest(
-          { store, mailer: this.deps.mailer(), recipients, sheetUrl: info.url(), secrets },
-          {
-            now,
-            intervalHours: view.intervalHours,
-            health,
-            formatTime: (ms) => info.formatTime(ms),
-            errorsMayHaveChanged: errorsMayHaveChanged(store),
-            errorRows: () => this.errorRows(),
-          },
-        );
-        if (outcome.note) notes.push(outcome.note);
-        problem ||= !outcome.sent && !!outcome.note;
-      } catch (e) {
-        problem = true;
-        notes.push(`Alert e-mail not sent: ${redact(errorMessage(e), secrets)}`);
-      }
-    }
-    if (notes.length) this.logNow(problem ? 'WARN' : 'INFO', ...notes);
-    return health;
-  }
-
-  /** One small write a cycle: the note on the Dashboard's first header cell; the tab colour only when health changes. */
-  private showStatus(health: HealthView): void {
-    const view = this.scheduler().view();
-    const info = this.deps.spreadsheet();
-    const line = statusLine(health, view.nextDueAt, view.intervalHours, this.deps.clock.now(), (ms) => info.formatTime(ms));
-    const dashboard = this.deps.workbook().tab(DASHBOARD_TAB);
-    if (!dashboard) return;
-    dashboard.setNote(1, 1, line.text);
-    const store = this.deps.store();
-    const wasUnhealthy = store.get(UNHEALTHY_KEY) === 'true';
-    if (wasUnhealthy === !line.healthy) return;
-    dashboard.setTabColor(line.healthy ? null : UNHEALTHY_TAB_COLOR);
-    if (line.healthy) store.delete(UNHEALTHY_KEY);
-    else store.set(UNHEALTHY_KEY, 'true');
-  }
-
-  /** The Dashboard's Error rows, for the alert e-mail (one Sheets call, only when new errors were noted). */
-  private errorRows(): AlertItem[] {
-    const rows = this.deps.workbook().tab(DASHBOARD_TAB)?.readAll().slice(1) ?? [];
-    return rows
-      .filter((r) => String(r[4]) === 'Error')
-      .map((r) => {
-        const id = String(r[1] ?? '');
-        const message = String(r[8] ?? '').replace(/^'/, '');
-        const po = String(r[2] ?? '').replace(/^'/, '');
-        return { key: `${id}\n${message}`, text: `Order ${id}${po ? ` (${po})` : ''}: ${message}` };
-      });
   }
 
   /** Writes lines to the Logs tab now (recreating it if it is missing). */
@@ -380,6 +300,19 @@ export class App {
 
   private workbook(): LogsRecreatingWorkbook {
     return new LogsRecreatingWorkbook(this.deps.workbook(), () => this.deps.clock.now());
+  }
+
+  private afterCycle(): AfterCycle {
+    return new AfterCycle({
+      store: this.deps.store(),
+      clock: this.deps.clock,
+      settings: () => this.deps.settings().load(),
+      workbook: () => this.deps.workbook(),
+      spreadsheet: () => this.deps.spreadsheet(),
+      mailer: () => this.deps.mailer(),
+      schedule: () => this.scheduler().view(),
+      log: (level, ...messages) => this.logNow(level, ...messages),
+    });
   }
 
   private install(): InstallRecord {
