@@ -1,3 +1,4 @@
+import { describeInterval } from '../schedule/cadence';
 import type { HealthView } from './sync-health';
 
 /** One thing a person should hear about, e.g. one Error row. `key` identifies it across runs. */
@@ -53,7 +54,7 @@ export const NO_SUCCESSFUL_SYNC: AlertKind = {
     const from = since ?? (f.health.failures > 0 ? f.health.lastRunAt : null);
     if (from === null || f.now - from <= limit) return [];
     const text = since
-      ? `The last successful sync was ${f.formatTime(since)}; the sync is due ${f.intervalHours === 1 ? 'every hour' : `every ${f.intervalHours} hours`}.`
+      ? `The last successful sync was ${f.formatTime(since)}; the sync is due ${describeInterval(f.intervalHours)}.`
       : 'No sync has succeeded since the schedule started.';
     return [{ key: `stale:${since ?? 'never'}`, text: f.health.lastProblem ? `${text} Last reason: ${f.health.lastProblem}` : text }];
   },

@@ -37,6 +37,11 @@ export class SyncHealth {
     return this.view();
   }
 
+  /** A copy of the spreadsheet starts without the original's history. */
+  forget(): void {
+    for (const k of Object.values(KEY)) this.store.delete(k);
+  }
+
   view(): HealthView {
     const all = this.store.getAll();
     return {

@@ -35,9 +35,10 @@ export interface AfterCycleDeps {
 export class AfterCycle {
   constructor(private readonly deps: AfterCycleDeps) {}
 
-  /** A copy of the spreadsheet starts with no remembered status. */
+  /** A copy of the spreadsheet starts with no remembered status or sync history. */
   static forget(store: KeyValueStore): void {
     store.delete(UNHEALTHY_KEY);
+    new SyncHealth(store).forget();
   }
 
   record(result: { fatal?: string; summary: { errors: number } }, scheduled: boolean): HealthView {

@@ -79,7 +79,9 @@ export class Scheduler {
     const me = this.user.email();
     const owner = this.store.get(KEY.owner);
     const interval = Number(this.store.get(KEY.interval)) || 1;
-    if (owner && owner !== me) return `Scheduled sync resumed, run by ${owner}'s trigger (${describeInterval(interval)}).`;
+    if (owner && owner !== me) {
+      return `Scheduled sync resumed, run by ${owner}'s trigger (${describeInterval(interval)}). If that trigger is gone (Settings says "Not running"), use DSCO Sync → Take over scheduled sync.`;
+    }
     this.rebuild(interval);
     return `Scheduled sync resumed: ${describeInterval(interval)}, run by ${me}.`;
   }

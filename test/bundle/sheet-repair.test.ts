@@ -62,6 +62,8 @@ describe('the copy guard', () => {
     // saving the settings in the copy makes it the one that syncs, with its own schedule
     h.install();
     expect(h.sim.triggers.list()).toHaveLength(1);
+    // its own schedule and history, not the original's
+    expect(h.call<{ owner: string; lastRunAt: number | null; lastSuccessAt: number | null }>('getSchedule')).toMatchObject({ owner: 'ops@example.com', lastRunAt: null, lastSuccessAt: null });
     expect(h.call<{ ran: boolean }>('syncNow').ran).toBe(true);
   });
 });
