@@ -12,7 +12,8 @@ const MAX_LISTED = 20;
 const ERRORS_PENDING = 'alerts.errors.pending';
 
 interface KindState {
-  sentAt: number;
+  /** When this kind was last mailed; null if never. */
+  sentAt: number | null;
   /** Hashes of the items already mailed that are still a problem. */
   keys: string[];
 }
@@ -59,7 +60,7 @@ export function sendDigest(deps: DigestDeps, facts: AlertFacts): DigestOutcome {
     const hashed = items.map((i) => ({ ...i, hash: fnv1a(i.key) }));
     const still = state.keys.filter((k) => hashed.some((i) => i.hash === k));
     const fresh = hashed.filter((i) => !state.keys.includes(i.hash));
-    const due = fresh.length > 0 && facts.now - state.sentAt >= HOUR;
+    const due = fresh.length > 0 && (state.sentAt === null || facts.now - state.sentAt >= HOUR);
     if (!due) {
       if (still.length !== state.keys.length) deps.store.set(stateKey, JSON.stringify({ ...state, keys: still }));
       // Held back by the hour: look again next time.
@@ -98,8 +99,9 @@ export function sendDigest(deps: DigestDeps, facts: AlertFacts): DigestOutcome {
 function readState(text: string | null): KindState {
   try {
     const s = JSON.parse(text ?? '') as Partial<KindState>;
-    return { sentAt: Number(s.sentAt) || 0, keys: Array.isArray(s.keys) ? s.keys.filter((k) => typeof k === 'string') : [] };
+    const sentAt = typeof s.sentAt === 'number' && Number.isFinite(s.sentAt) ? s.sentAt : null;
+    return { sentAt, keys: Array.isArray(s.keys) ? s.keys.filter((k) => typeof k === 'string') : [] };
   } catch {
-    return { sentAt: 0, keys: [] };
+    return { sentAt: null, keys: [] };
   }
 }
