@@ -21,6 +21,7 @@ export function createApp(): App {
     return () => (value ??= make());
   };
   const store = once(() => new ScriptPropertiesStore());
+  const workbook = once(() => new SpreadsheetWorkbook());
   return new App({
     ui: once(() => new SpreadsheetAppUi()),
     lock: once(() => new LockServiceLock('script')),
@@ -30,7 +31,8 @@ export function createApp(): App {
     triggers: once(() => new ScriptAppTriggers()),
     user: once(() => new SessionUser()),
     store,
-    workbook: once(() => new SpreadsheetWorkbook()),
+    workbook,
+    notes: workbook,
     settings: once(() => new SettingsRepository(store())),
     http: once(() => new UrlFetchHttp()),
     cache: once(() => new ScriptCache()),

@@ -7,7 +7,7 @@ import type { Clock } from '../core/ports/clock';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { Mailer } from '../core/ports/mailer';
 import type { SpreadsheetInfo } from '../core/ports/spreadsheet-info';
-import type { Workbook } from '../core/ports/workbook';
+import type { CellNotes, Workbook } from '../core/ports/workbook';
 import { redact } from '../core/redact';
 import type { ScheduleView } from '../schedule/scheduler';
 import { SECRET_FIELDS, type Settings } from '../settings/settings';
@@ -21,6 +21,7 @@ export interface AfterCycleDeps {
   clock: Clock;
   settings: () => Settings;
   workbook: () => Workbook;
+  notes: () => CellNotes;
   spreadsheet: () => SpreadsheetInfo;
   mailer: () => Mailer;
   schedule: () => ScheduleView;
@@ -88,13 +89,11 @@ export class AfterCycle {
     const view = this.deps.schedule();
     const info = this.deps.spreadsheet();
     const line = statusLine(health, view.nextDueAt, view.intervalHours, this.deps.clock.now(), (ms) => info.formatTime(ms));
-    const dashboard = this.deps.workbook().tab(DASHBOARD_TAB);
-    if (!dashboard) return;
-    dashboard.setNote(1, 1, line.text);
+    if (!this.deps.notes().noteCell(DASHBOARD_TAB, 'A1', line.text)) return;
     const { store } = this.deps;
     const wasUnhealthy = store.get(UNHEALTHY_KEY) === 'true';
     if (wasUnhealthy === !line.healthy) return;
-    dashboard.setTabColor(line.healthy ? null : UNHEALTHY_TAB_COLOR);
+    this.deps.workbook().tab(DASHBOARD_TAB)?.setTabColor(line.healthy ? null : UNHEALTHY_TAB_COLOR);
     if (line.healthy) store.delete(UNHEALTHY_KEY);
     else store.set(UNHEALTHY_KEY, 'true');
   }

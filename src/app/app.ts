@@ -9,7 +9,7 @@ import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { ScriptLock } from '../core/ports/script-lock';
 import type { SpreadsheetUi } from '../core/ports/spreadsheet-ui';
 import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
-import type { Workbook } from '../core/ports/workbook';
+import type { CellNotes, Workbook } from '../core/ports/workbook';
 import { describeInterval } from '../schedule/cadence';
 import { Scheduler, type ScheduleView } from '../schedule/scheduler';
 import { redact } from '../core/redact';
@@ -44,6 +44,7 @@ export interface AppDeps {
   clock: Clock;
   /** The document lock: settings and schedule changes (the script lock is the sync's). */
   settingsLock: () => ScriptLock;
+  notes: () => CellNotes;
   mailer: () => Mailer;
   spreadsheet: () => SpreadsheetInfo;
 }
@@ -308,6 +309,7 @@ export class App {
       clock: this.deps.clock,
       settings: () => this.deps.settings().load(),
       workbook: () => this.deps.workbook(),
+      notes: () => this.deps.notes(),
       spreadsheet: () => this.deps.spreadsheet(),
       mailer: () => this.deps.mailer(),
       schedule: () => this.scheduler().view(),

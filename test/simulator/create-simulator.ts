@@ -97,8 +97,9 @@ export interface Simulator {
   mail: SentMail[];
   /**
    * Extension: File → Make a copy, seen from the copy. The copy gets a new ID and the same tabs;
-   * the bound script is copied with it, installable triggers are not (notes 10.1). Whether script
-   * properties are copied is unverified: `keepProperties` (default true) takes the worse case.
+   * the bound script is copied with it as a new script (new caches, empty), installable triggers
+   * are not copied (notes 10.1). Whether script properties are copied is unverified:
+   * `keepProperties` (default true) takes the worse case.
    */
   makeCopy(opts?: { id?: string; keepProperties?: boolean }): void;
 }
@@ -274,6 +275,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       spreadsheet._setId(id);
       spreadsheet.rename(`Copy of ${spreadsheet.getName()}`);
       triggerStore.triggers.splice(0, triggerStore.triggers.length);
+      for (const c of Object.values(cache)) c._clear();
       if (!keepProperties) for (const k of Object.keys(properties.script.getProperties())) properties.script.deleteProperty(k);
     },
   };
