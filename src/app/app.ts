@@ -99,7 +99,7 @@ export class App {
     if (!result.ok) return { ok: false, errors: result.errors };
     const next = result.settings;
     if (next.ssStoreId !== before.ssStoreId || next.ssApiKey !== before.ssApiKey || next.ssApiSecret !== before.ssApiSecret) {
-      const problem = this.storeProblem(next);
+      const problem = this.storeProblem(next, before);
       if (problem) return { ok: false, errors: problem };
     }
     return this.underSettingsLock<SaveResult>(
@@ -123,7 +123,7 @@ export class App {
   }
 
   /** Whether ShipStation lists the store; a field error when it does not, or when it cannot tell. */
-  private storeProblem(settings: Settings): FieldErrors | null {
+  private storeProblem(settings: Settings, saved: Settings): FieldErrors | null {
     const budget = new TimeBudget(this.deps.clock, CONNECTION_TEST_BUDGET_MS);
     let ids: number[];
     try {
@@ -131,7 +131,7 @@ export class App {
         .listStores()
         .map((s) => s.storeId);
     } catch (e) {
-      const why = this.redact(errorMessage(e), settings);
+      const why = this.redactAll(errorMessage(e), [...SECRET_FIELDS.map((f) => settings[f]), ...SECRET_FIELDS.map((f) => saved[f])]);
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return { ssApiKey: `${why} Nothing was saved.` };
       return { ssStoreId: `Could not check the store with ShipStation: ${why} Nothing was saved; try again.` };
     }
@@ -380,10 +380,6 @@ export class App {
       cache: this.deps.cache(),
       baseUrlOverride: (name) => repo.baseUrlOverride(name),
     };
-  }
-
-  private redact(text: string, settings: Settings): string {
-    return this.redactAll(text, SECRET_FIELDS.map((f) => settings[f]));
   }
 
   private redactAll(text: string, secrets: readonly string[]): string {
