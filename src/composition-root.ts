@@ -1,5 +1,7 @@
+import { ActiveSpreadsheetInfo } from './adapters/active-spreadsheet-info';
 import { AppsScriptClock } from './adapters/apps-script-clock';
 import { LockServiceLock } from './adapters/lock-service-lock';
+import { MailAppMailer } from './adapters/mail-app-mailer';
 import { ScriptAppTriggers, SessionUser } from './adapters/script-app-triggers';
 import { ScriptCache } from './adapters/script-cache';
 import { ScriptPropertiesStore } from './adapters/script-properties-store';
@@ -19,13 +21,18 @@ export function createApp(): App {
     return () => (value ??= make());
   };
   const store = once(() => new ScriptPropertiesStore());
+  const workbook = once(() => new SpreadsheetWorkbook());
   return new App({
     ui: once(() => new SpreadsheetAppUi()),
-    lock: once(() => new LockServiceLock()),
+    lock: once(() => new LockServiceLock('script')),
+    settingsLock: once(() => new LockServiceLock('document')),
+    mailer: once(() => new MailAppMailer()),
+    spreadsheet: once(() => new ActiveSpreadsheetInfo()),
     triggers: once(() => new ScriptAppTriggers()),
     user: once(() => new SessionUser()),
     store,
-    workbook: once(() => new SpreadsheetWorkbook()),
+    workbook,
+    notes: workbook,
     settings: once(() => new SettingsRepository(store())),
     http: once(() => new UrlFetchHttp()),
     cache: once(() => new ScriptCache()),

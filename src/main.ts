@@ -13,13 +13,14 @@ declare global {
   var showSettings: () => void;
   var getSettings: () => unknown;
   var saveSettings: (form: unknown) => unknown;
-  var testConnection: () => unknown;
+  var testConnection: (form?: unknown) => unknown;
   var setupSheet: () => unknown;
   var retryFailed: () => unknown;
   var showHelp: () => void;
   var getSchedule: () => unknown;
   var pauseSchedule: () => unknown;
   var resumeSchedule: () => unknown;
+  var takeOverSchedule: () => unknown;
   var openCarrierMap: () => void;
 }
 
@@ -43,8 +44,8 @@ global.showSettings = entry('showSettings', (app) => app.showSettings());
 global.getSettings = entry('getSettings', (app) => app.getSettings());
 /** Sidebar: validates and saves the settings form, and rebuilds the schedule. */
 global.saveSettings = entry('saveSettings', (app, form: unknown) => app.saveSettings(form));
-/** Sidebar: checks the DSCO and ShipStation credentials. */
-global.testConnection = entry('testConnection', (app) => app.testConnection());
+/** Sidebar: checks the DSCO and ShipStation credentials as typed (blank secret = saved) and lists the stores. */
+global.testConnection = entry('testConnection', (app, form?: unknown) => app.testConnection(form));
 /** Menu "Set up sheet": creates or repairs the tabs. */
 global.setupSheet = entry('setupSheet', (app) => app.setupSheet());
 /** Menu "Retry failed orders". */
@@ -57,5 +58,7 @@ global.getSchedule = entry('getSchedule', (app) => app.getSchedule());
 global.pauseSchedule = entry('pauseSchedule', (app) => app.pauseSchedule());
 /** Menu "Resume scheduled sync". */
 global.resumeSchedule = entry('resumeSchedule', (app) => app.resumeSchedule());
+/** Menu "Take over scheduled sync": the schedule runs as this person from now on (after a confirmation). */
+global.takeOverSchedule = entry('takeOverSchedule', (app) => app.takeOverSchedule());
 /** Sidebar: opens the Carrier Map tab. */
 global.openCarrierMap = entry('openCarrierMap', (app) => app.openCarrierMap());

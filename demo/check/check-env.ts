@@ -29,7 +29,8 @@ export interface DscoCheckConfig {
 export interface ShipStationCheckConfig {
   apiKey: string;
   apiSecret: string;
-  storeId: number;
+  /** Null when SHIPSTATION_STORE_ID is not given: the check then lists the stores to choose from. */
+  storeId: number | null;
   baseUrl?: string;
 }
 
@@ -62,7 +63,8 @@ const FIELD_VARIABLE: Record<string, { variable: CheckVariable; service: 'DSCO' 
 /** Variables whose value may appear in a message (never a key, secret or client ID). */
 const SHOWN = new Set<CheckVariable>(['DSCO_ENVIRONMENT', 'SHIPSTATION_STORE_ID', 'LOOKBACK_DAYS']);
 
-const REQUIRED: CheckVariable[] = ['DSCO_CLIENT_ID', 'DSCO_CLIENT_SECRET', 'SHIPSTATION_API_KEY', 'SHIPSTATION_API_SECRET', 'SHIPSTATION_STORE_ID'];
+/** SHIPSTATION_STORE_ID is optional: without it the check lists the account's stores to choose from. */
+const REQUIRED: CheckVariable[] = ['DSCO_CLIENT_ID', 'DSCO_CLIENT_SECRET', 'SHIPSTATION_API_KEY', 'SHIPSTATION_API_SECRET'];
 
 function baseUrl(env: NodeJS.ProcessEnv, variable: 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL', problems: EnvProblem[]): string | undefined {
   const value = env[variable]?.trim();
@@ -125,7 +127,8 @@ export function readCheckEnv(env: NodeJS.ProcessEnv): CheckConfig {
     };
   }
   if (!problems.some((p) => p.service === 'ShipStation')) {
-    config.shipstation = { apiKey: form.ssApiKey, apiSecret: form.ssApiSecret, storeId: Number(form.ssStoreId), ...(ssBase ? { baseUrl: ssBase } : {}) };
+    const storeId = get('SHIPSTATION_STORE_ID') ? Number(form.ssStoreId) : null;
+    config.shipstation = { apiKey: form.ssApiKey, apiSecret: form.ssApiSecret, storeId, ...(ssBase ? { baseUrl: ssBase } : {}) };
   }
   return config;
 }

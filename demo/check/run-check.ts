@@ -146,7 +146,15 @@ function checkShipStation(config: ShipStationCheckConfig, http: SyncHttp, add: (
   const listed = stores.slice(0, 8).map(describe).join(', ') + (stores.length > 8 ? `, and ${stores.length - 8} more` : '');
   add({ outcome: 'OK', name: 'ShipStation /stores', message: `${stores.length} store${stores.length === 1 ? '' : 's'}${stores.length ? `: ${listed}` : ''}.` });
   const chosen = stores.find((s) => s.storeId === config.storeId);
-  if (!chosen) {
+  if (config.storeId === null) {
+    add({
+      outcome: 'SKIP',
+      name: 'ShipStation store',
+      message: stores.length
+        ? 'SHIPSTATION_STORE_ID is not set: choose the store the orders go to from the list above, set SHIPSTATION_STORE_ID to its ID and run the check again.'
+        : 'This ShipStation account has no stores: create one in ShipStation (Settings → Selling Channels), then run the check again.',
+    });
+  } else if (!chosen) {
     add({
       outcome: 'FAIL',
       name: 'ShipStation store',
@@ -180,7 +188,7 @@ export async function runCheckReport(options: CheckOptions = {}): Promise<CheckR
 
   const where = [
     config.dsco ? `DSCO ${config.dsco.environment}${config.dsco.baseUrl ? ` at ${config.dsco.baseUrl}` : ''}` : '',
-    config.shipstation ? `ShipStation store ${config.shipstation.storeId}${config.shipstation.baseUrl ? ` at ${config.shipstation.baseUrl}` : ''}` : '',
+    config.shipstation ? `ShipStation ${config.shipstation.storeId === null ? '(no store chosen yet)' : `store ${config.shipstation.storeId}`}${config.shipstation.baseUrl ? ` at ${config.shipstation.baseUrl}` : ''}` : '',
   ].filter(Boolean);
   write(paint(`Credentials check (read-only)${where.length ? `: ${where.join(', ')}` : ''}`, 'bold'));
   for (const p of config.problems) add({ outcome: 'FAIL', name: `${p.service} settings`, message: p.message });

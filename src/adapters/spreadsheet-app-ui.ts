@@ -24,4 +24,9 @@ export class SpreadsheetAppUi implements SpreadsheetUi {
     const ui = SpreadsheetApp.getUi();
     ui.alert(title, message, ui.ButtonSet.OK);
   }
+
+  confirm(title: string, message: string): boolean {
+    const ui = SpreadsheetApp.getUi();
+    return ui.alert(title, message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  }
 }

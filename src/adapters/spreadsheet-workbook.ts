@@ -1,4 +1,4 @@
-import type { Tab, Workbook } from '../core/ports/workbook';
+import type { CellNotes, Tab, Workbook } from '../core/ports/workbook';
 
 class SheetTab implements Tab {
   constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet) {}
@@ -86,10 +86,14 @@ class SheetTab implements Tab {
   activate(): void {
     this.sheet.activate();
   }
+
+  setTabColor(color: string | null): void {
+    this.sheet.setTabColor(color as string);
+  }
 }
 
-/** Workbook over the spreadsheet the script is bound to. */
-export class SpreadsheetWorkbook implements Workbook {
+/** Workbook (and cell notes) over the spreadsheet the script is bound to. */
+export class SpreadsheetWorkbook implements Workbook, CellNotes {
   private readonly spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
 
   tab(name: string): Tab | undefined {
@@ -99,5 +103,17 @@ export class SpreadsheetWorkbook implements Workbook {
 
   createTab(name: string): Tab {
     return new SheetTab(this.spreadsheet.insertSheet(name));
+  }
+
+  noteCell(tabName: string, a1: string, note: string): boolean {
+    let range: GoogleAppsScript.Spreadsheet.Range;
+    try {
+      range = this.spreadsheet.getRange(`'${tabName.replace(/'/g, "''")}'!${a1}`);
+    } catch (e) {
+      if (/Range not found/i.test(String(e))) return false;
+      throw e;
+    }
+    range.setNote(note);
+    return true;
   }
 }

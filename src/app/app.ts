@@ -1,4 +1,7 @@
-import { errorMessage } from '../core/errors';
+import { ApiError, errorMessage } from '../core/errors';
+import { SyncHealth } from '../alerts/sync-health';
+import type { Mailer } from '../core/ports/mailer';
+import type { SpreadsheetInfo } from '../core/ports/spreadsheet-info';
 import type { Cache } from '../core/ports/cache';
 import type { Clock } from '../core/ports/clock';
 import type { HttpPort } from '../core/ports/http-port';
@@ -6,20 +9,27 @@ import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { ScriptLock } from '../core/ports/script-lock';
 import type { SpreadsheetUi } from '../core/ports/spreadsheet-ui';
 import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
-import type { Workbook } from '../core/ports/workbook';
+import type { CellNotes, Workbook } from '../core/ports/workbook';
+import { describeInterval } from '../schedule/cadence';
 import { Scheduler, type ScheduleView } from '../schedule/scheduler';
 import { redact } from '../core/redact';
 import { TimeBudget } from '../core/time/time-budget';
 import { toPublicSettings, type PublicSettings, SECRET_FIELDS, type Settings } from '../settings/settings';
 import type { SettingsRepository } from '../settings/settings-repository';
 import { type FieldErrors, validateSettingsForm } from '../settings/validate-settings-form';
+import { connectionSettings } from '../settings/connection-form';
 import { applyTemplate, type SetupSummary } from '../sheet/apply-template';
+import { LogsRecreatingWorkbook } from '../sheet/logs-recreating-workbook';
+import { ordersTabRefusal } from '../sheet/orders-tab-guard';
 import { CARRIER_MAP_TAB, HELP_TAB, LOGS_TAB, SHEET_TEMPLATE } from '../sheet/sheet-template';
 import { ActivityLog } from '../sync/activity-log';
 import { type CycleMode, type CycleResult, runCycle, type SyncDeps } from '../sync/run-cycle';
 import { checkConnections, type ConnectionReport } from './check-connections';
 import { type ClientDeps, createDscoClient, createShipStationClient } from './client-factory';
+import { AfterCycle } from './after-cycle';
+import { InstallRecord } from './install-record';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
+import { ReportedFailure } from './reported-failure';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
@@ -32,14 +42,29 @@ export interface AppDeps {
   http: () => HttpPort;
   cache: () => Cache;
   clock: Clock;
+  /** The document lock: settings and schedule changes (the script lock is the sync's). */
+  settingsLock: () => ScriptLock;
+  notes: () => CellNotes;
+  mailer: () => Mailer;
+  spreadsheet: () => SpreadsheetInfo;
 }
 
-export type SaveResult = { ok: true; settings: PublicSettings; schedule: ScheduleView; scheduleNote: string } | { ok: false; errors: FieldErrors };
+/** The schedule as the sidebar shows it: who runs it, when it is due, how the sync has been doing. */
+export type ScheduleStatus = ScheduleView & { lastSuccessAt: number | null; failures: number; lastProblem: string };
+
+export type SaveResult = { ok: true; settings: PublicSettings; schedule: ScheduleStatus; scheduleNote: string } | { ok: false; errors: FieldErrors };
+
+export type SetupResult = SetupSummary & { refused?: string };
 
 /** A connection test must answer while the sidebar waits: well under Apps Script's 6 minutes. */
 const CONNECTION_TEST_BUDGET_MS = 60_000;
 export const SIDEBAR_FILE = 'Sidebar';
 export const SIDEBAR_WIDTH_PX = 300;
+/** A Save or a take-over waits this long for another one to finish. */
+const SETTINGS_LOCK_WAIT_MS = 10_000;
+/** Transient stops in a row after which the trigger's owner is told (Apps Script's failure e-mail). */
+export const REPEATED_FAILURES = 3;
+const BUSY = 'Another change to the settings or the schedule is being saved right now; try again in a moment.';
 
 /**
  * What each entry point does, written against ports. The composition root supplies Apps Script
@@ -62,34 +87,91 @@ export class App {
   }
 
   /**
-   * Validates and saves the sidebar's form. A new interval (or a missing schedule) rebuilds the
-   * trigger right away; a cycle already running finishes under the old one.
+   * Validates and saves the sidebar's form, under the settings lock (two first saves at once never
+   * make two schedules). A new or changed ShipStation store or key is checked against the account's
+   * store list first: only a store that exists is saved. A new interval (or a missing schedule)
+   * rebuilds the trigger right away; a cycle already running finishes under the old one.
    */
   saveSettings(form: unknown): SaveResult {
     const repo = this.deps.settings();
     const before = repo.load();
     const result = validateSettingsForm(form, before);
     if (!result.ok) return { ok: false, errors: result.errors };
-    repo.save(result.settings);
-    const scheduler = this.scheduler();
-    const current = scheduler.view();
-    const needsTrigger = result.settings.pollIntervalHours !== current.intervalHours || (current.ownedByMe && !current.active && !current.paused) || !current.owner;
-    const scheduleNote = needsTrigger ? scheduler.apply(result.settings.pollIntervalHours) : current.description;
-    return { ok: true, settings: toPublicSettings(result.settings), schedule: scheduler.view(), scheduleNote };
+    const next = result.settings;
+    if (next.ssStoreId !== before.ssStoreId || next.ssApiKey !== before.ssApiKey || next.ssApiSecret !== before.ssApiSecret) {
+      const problem = this.storeProblem(next, before);
+      if (problem) return { ok: false, errors: problem };
+    }
+    return this.underSettingsLock<SaveResult>(
+      () => {
+        const install = this.install();
+        const scheduler = this.scheduler();
+        // A copy has no trigger and a stale schedule and history: it starts anew, as its own.
+        if (install.isCopy()) {
+          scheduler.forget();
+          AfterCycle.forget(this.deps.store());
+        }
+        repo.save(next);
+        install.record();
+        const current = scheduler.view();
+        const needsTrigger = next.pollIntervalHours !== current.intervalHours || (current.ownedByMe && !current.active && !current.paused) || !current.owner;
+        const scheduleNote = needsTrigger ? scheduler.apply(next.pollIntervalHours) : current.description;
+        return { ok: true, settings: toPublicSettings(next), schedule: this.getSchedule(), scheduleNote };
+      },
+      () => ({ ok: false, errors: { form: `${BUSY} Nothing was saved.` } }),
+    );
   }
 
-  getSchedule(): ScheduleView {
-    return this.scheduler().view();
+  /** Whether ShipStation lists the store; a field error when it does not, or when it cannot tell. */
+  private storeProblem(settings: Settings, saved: Settings): FieldErrors | null {
+    const budget = new TimeBudget(this.deps.clock, CONNECTION_TEST_BUDGET_MS);
+    let ids: number[];
+    try {
+      ids = createShipStationClient(settings, this.clientDeps(), budget)
+        .listStores()
+        .map((s) => s.storeId);
+    } catch (e) {
+      const why = this.redactAll(errorMessage(e), [...SECRET_FIELDS.map((f) => settings[f]), ...SECRET_FIELDS.map((f) => saved[f])]);
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return { ssApiKey: `${why} Nothing was saved.` };
+      return { ssStoreId: `Could not check the store with ShipStation: ${why} Nothing was saved; try again.` };
+    }
+    if (ids.includes(settings.ssStoreId as number)) return null;
+    return { ssStoreId: `Store ${settings.ssStoreId} is not one of this ShipStation account's stores: press Test connection and choose one from the list. Nothing was saved.` };
+  }
+
+  getSchedule(): ScheduleStatus {
+    const health = new SyncHealth(this.deps.store()).view();
+    return { ...this.scheduler().view(), lastSuccessAt: health.lastSuccessAt, failures: health.failures, lastProblem: health.lastProblem };
   }
 
   pauseSchedule(): string {
-    const message = this.scheduler().pause();
+    const message = this.underSettingsLock(() => this.scheduler().pause(), () => BUSY);
     this.deps.ui().toast(message, 'DSCO Sync');
     return message;
   }
 
   resumeSchedule(): string {
-    const message = this.scheduler().resume();
+    const message = this.underSettingsLock(() => this.scheduler().resume(), () => BUSY);
+    this.deps.ui().toast(message, 'DSCO Sync');
+    return message;
+  }
+
+  /** Menu "Take over scheduled sync": after a Yes that names the current owner, the schedule runs as this person. */
+  takeOverSchedule(): string {
+    const me = this.deps.user().email();
+    const view = this.scheduler().view();
+    if (!view.owner && view.intervalHours === null) {
+      const message = 'There is no schedule to take over yet: save the settings (DSCO Sync → Settings…) to start one.';
+      this.deps.ui().alert('Take over scheduled sync', message);
+      return message;
+    }
+    const interval = view.intervalHours ? ` (${describeInterval(view.intervalHours)})` : '';
+    const question =
+      view.owner && view.owner !== me
+        ? `The scheduled sync is run by ${view.owner}. Take it over? It will run as you (${me})${interval}, and ${view.owner}'s trigger stops syncing.`
+        : `Recreate the scheduled sync trigger, run by you (${me})${interval}?`;
+    if (!this.deps.ui().confirm('Take over scheduled sync', question)) return 'Nothing was changed.';
+    const message = this.underSettingsLock(() => this.scheduler().takeOver(), () => BUSY);
     this.deps.ui().toast(message, 'DSCO Sync');
     return message;
   }
@@ -108,8 +190,14 @@ export class App {
     workbook.tab(CARRIER_MAP_TAB)?.activate();
   }
 
-  testConnection(): ConnectionReport {
-    const settings = this.deps.settings().load();
+  /**
+   * Sidebar "Test connection" on the values as typed (the form saveSettings takes; a blank secret
+   * is the saved one): each service's result and the account's store list, so the store can be
+   * chosen before the first Save.
+   */
+  testConnection(form?: unknown): ConnectionReport {
+    const saved = this.deps.settings().load();
+    const settings = connectionSettings(form, saved);
     const budget = new TimeBudget(this.deps.clock, CONNECTION_TEST_BUDGET_MS);
     const deps = this.clientDeps();
     const report = checkConnections(
@@ -117,13 +205,21 @@ export class App {
       () => createShipStationClient(settings, deps, budget),
       settings.ssStoreId,
     );
-    report.dsco.message = this.redact(report.dsco.message, settings);
-    report.shipstation.message = this.redact(report.shipstation.message, settings);
+    const secrets = [...SECRET_FIELDS.map((f) => saved[f]), ...SECRET_FIELDS.map((f) => settings[f])];
+    report.dsco.message = this.redactAll(report.dsco.message, secrets);
+    report.shipstation.message = this.redactAll(report.shipstation.message, secrets);
     return report;
   }
 
-  setupSheet(): SetupSummary {
-    const summary = applyTemplate(this.deps.workbook(), SHEET_TEMPLATE);
+  /** Menu "Set up sheet": creates or repairs the tabs, but never an empty _Orders while orders are on the Dashboard. */
+  setupSheet(): SetupResult {
+    const workbook = this.deps.workbook();
+    const refused = ordersTabRefusal(workbook);
+    if (refused) {
+      this.deps.ui().alert('Set up sheet did not run', refused);
+      return { created: [], repaired: [], seeded: [], refused };
+    }
+    const summary = applyTemplate(workbook, SHEET_TEMPLATE);
     const parts = [
       summary.created.length ? `created ${summary.created.join(', ')}` : '',
       summary.repaired.length ? `repaired the headers of ${summary.repaired.join(', ')}` : '',
@@ -139,14 +235,28 @@ export class App {
   }
 
   /**
-   * The time-driven trigger: runs a cycle when one is due (intervals Apps Script cannot schedule
-   * run on a divisor). No UI is available here, so everything goes to the Logs tab.
+   * The time-driven trigger. A trigger of anyone but the schedule's owner exits (and removes
+   * itself); one that is not due yet exits (intervals Apps Script cannot schedule run on a divisor);
+   * a run skipped by the lock does not count as a run. No UI is available here: everything goes to
+   * the Logs tab, and a stop the next run cannot fix by itself (credentials, settings, a damaged
+   * sheet, a copy, or repeated failures) is thrown after logging, so Apps Script e-mails the
+   * failure to the trigger's owner.
    */
   runScheduledSync(): CycleResult | { ran: false; message: string } {
     const scheduler = this.scheduler();
-    if (!scheduler.isDue()) return { ran: false, message: 'Not due yet.' };
-    scheduler.recordRun(this.deps.clock.now());
-    return runCycle(this.syncDeps(), 'scheduled');
+    const decision = this.underSettingsLock(() => scheduler.decide(), () => ({ run: false as const, reason: 'Skipped: the settings or the schedule were being changed.' }));
+    if (!decision.run) return { ran: false, message: decision.reason };
+    this.refuseInCopy();
+    const startedAt = this.deps.clock.now();
+    const result = runCycle(this.syncDeps(), 'scheduled');
+    if (!result.ran) return result;
+    scheduler.recordRun(startedAt);
+    const health = this.afterCycle().record(result, true);
+    if (result.fatal && (result.needsPerson || health.failures >= REPEATED_FAILURES)) {
+      const repeated = result.needsPerson ? '' : ` (${health.failures} scheduled syncs in a row stopped)`;
+      throw new ReportedFailure(`DSCO Sync stopped${repeated}: ${result.fatal}`);
+    }
+    return result;
   }
 
   /** Menu "Retry failed orders": a cycle that also redoes the failed step of every Error row. */
@@ -155,10 +265,71 @@ export class App {
   }
 
   private runInteractive(mode: CycleMode): CycleResult {
+    this.refuseInCopy();
     const result = runCycle(this.syncDeps(), mode);
+    if (result.ran) this.afterCycle().record(result, false);
     if (result.fatal) this.deps.ui().alert('DSCO Sync stopped', result.fatal);
     else this.deps.ui().toast(result.message, 'DSCO Sync');
     return result;
+  }
+
+  /** In a copy of the spreadsheet nothing syncs until the settings are saved there: logged, then thrown. */
+  private refuseInCopy(): void {
+    const refusal = this.install().refusal();
+    if (!refusal) return;
+    this.logNow('ERROR', refusal);
+    throw new ReportedFailure(refusal);
+  }
+
+  /** Writes lines to the Logs tab now (recreating it if it is missing). */
+  private logNow(level: 'INFO' | 'WARN' | 'ERROR', ...messages: string[]): void {
+    let secrets: string[] = [];
+    try {
+      const s = this.deps.settings().load();
+      secrets = SECRET_FIELDS.map((f) => s[f]);
+    } catch {
+      // settings unreadable: the generic patterns still apply
+    }
+    try {
+      const log = new ActivityLog(() => this.deps.clock.now(), () => secrets);
+      for (const m of messages) (level === 'ERROR' ? log.error : level === 'WARN' ? log.warn : log.info).call(log, '', '', m);
+      log.flush(this.workbook().tab(LOGS_TAB));
+    } catch {
+      // the sheet itself failed; Apps Script's execution log still has the error
+    }
+  }
+
+  private workbook(): LogsRecreatingWorkbook {
+    return new LogsRecreatingWorkbook(this.deps.workbook(), () => this.deps.clock.now());
+  }
+
+  private afterCycle(): AfterCycle {
+    return new AfterCycle({
+      store: this.deps.store(),
+      clock: this.deps.clock,
+      settings: () => this.deps.settings().load(),
+      workbook: () => this.deps.workbook(),
+      notes: () => this.deps.notes(),
+      spreadsheet: () => this.deps.spreadsheet(),
+      mailer: () => this.deps.mailer(),
+      schedule: () => this.scheduler().view(),
+      log: (level, ...messages) => this.logNow(level, ...messages),
+    });
+  }
+
+  private install(): InstallRecord {
+    return new InstallRecord(this.deps.store(), this.deps.spreadsheet());
+  }
+
+  /** Runs work under the settings lock (the document lock), or `busy` when another change holds it. */
+  private underSettingsLock<T>(work: () => T, busy: () => T): T {
+    const lock = this.deps.settingsLock();
+    if (!lock.tryAcquire(SETTINGS_LOCK_WAIT_MS)) return busy();
+    try {
+      return work();
+    } finally {
+      lock.release();
+    }
   }
 
   private syncDeps(): SyncDeps {
@@ -167,7 +338,7 @@ export class App {
     return {
       clock: this.deps.clock,
       lock: this.deps.lock(),
-      workbook: this.deps.workbook(),
+      workbook: this.workbook(),
       store: this.deps.store(),
       settings,
       dsco: (budget) => createDscoClient(settings, clientDeps, budget),
@@ -192,15 +363,7 @@ export class App {
         // settings unreadable: the generic patterns still apply
       }
       const message = redact(errorMessage(e), secrets);
-      if (entryPoint === 'runScheduledSync') {
-        try {
-          const log = new ActivityLog(() => this.deps.clock.now(), () => secrets);
-          log.error('', '', `Scheduled sync failed: ${message}`);
-          log.flush(this.deps.workbook().tab(LOGS_TAB));
-        } catch {
-          // the sheet itself failed; Apps Script's execution log still records the error below
-        }
-      }
+      if (entryPoint === 'runScheduledSync' && !(e instanceof ReportedFailure)) this.logNow('ERROR', `Scheduled sync failed: ${message}`);
       throw new Error(message);
     }
   }
@@ -219,9 +382,9 @@ export class App {
     };
   }
 
-  private redact(text: string, settings: Settings): string {
+  private redactAll(text: string, secrets: readonly string[]): string {
     try {
-      return redact(text, SECRET_FIELDS.map((f) => settings[f]));
+      return redact(text, secrets);
     } catch (e) {
       return `(message hidden: ${errorMessage(e).length} characters)`;
     }

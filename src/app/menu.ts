@@ -13,4 +13,5 @@ export const MENU_ENTRIES: MenuEntry[] = [
   'separator',
   { caption: 'Pause scheduled sync', functionName: 'pauseSchedule' },
   { caption: 'Resume scheduled sync', functionName: 'resumeSchedule' },
+  { caption: 'Take over scheduled sync', functionName: 'takeOverSchedule' },
 ];

@@ -1,4 +1,5 @@
 import { ApiError } from '../core/errors';
+import { redact } from '../core/redact';
 import { snippet, tryParseJson } from '../core/text/parse-json';
 import type { DscoMessage } from './dsco-types';
 
@@ -11,9 +12,9 @@ function describeMessage(m: DscoMessage): string {
 /**
  * Turns a DSCO error response into an ApiError a person can act on. DSCO answers errors as
  * `{messages:[{code,severity,description}]}` (ApiResponseMessage); the token endpoint answers
- * OAuth-style `{error, error_description}`.
+ * OAuth-style `{error, error_description}`. `secrets` are removed before any of the body is quoted.
  */
-export function describeDscoError(status: number, body: string, action: string): ApiError {
+export function describeDscoError(status: number, body: string, action: string, secrets: readonly string[] = []): ApiError {
   const json = tryParseJson(body) as { messages?: DscoMessage[]; error?: string; error_description?: string; message?: string } | undefined;
   let detail: string;
   let code: string | undefined;
@@ -27,12 +28,12 @@ export function describeDscoError(status: number, body: string, action: string):
   } else if (json && typeof json.message === 'string') {
     detail = json.message;
   } else if (body.trim().startsWith('<')) {
-    detail = `an HTML page instead of JSON: "${snippet(body, 80)}"`;
+    detail = `an HTML page instead of JSON: "${snippet(body, 80, secrets)}"`;
   } else {
-    detail = body ? `"${snippet(body)}"` : 'no details';
+    detail = body ? `"${snippet(body, 160, secrets)}"` : 'no details';
   }
   const hint = hintFor(status);
-  const text = detail.replace(/[.\s]+$/, '');
+  const text = redact(detail, secrets).replace(/[.\s]+$/, '');
   return new ApiError('DSCO', status, `DSCO ${action} failed (HTTP ${status}): ${text}.${hint ? ` ${hint}` : ''}`, code);
 }
 

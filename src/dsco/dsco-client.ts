@@ -171,7 +171,7 @@ export class DscoClient {
       if (response.status === 404 && (path === '/order/page' || path === '/order/log') && query && 'scrollId' in query) {
         throw new ApiError('DSCO', 404, `DSCO ${action} failed: the next page of results expired before it was read (DSCO keeps pages 5 minutes). The next sync starts the search again.`);
       }
-      throw describeDscoError(response.status, response.body, action);
+      throw describeDscoError(response.status, response.body, action, this.tokens.secrets());
     }
     if (response.body.trim() === '') return {} as T;
     const json = tryParseJson(response.body);

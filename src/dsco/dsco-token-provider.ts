@@ -45,6 +45,11 @@ export class DscoTokenProvider {
     return this.token.value;
   }
 
+  /** What an error body must never quote: the client secret and the current token. */
+  secrets(): string[] {
+    return [this.credentials.clientSecret, this.token?.value ?? ''].filter(Boolean);
+  }
+
   invalidate(): void {
     this.token = undefined;
     this.cache.remove(this.cacheKey);
@@ -74,7 +79,7 @@ export class DscoTokenProvider {
       },
       { idempotent: true },
     );
-    if (response.status !== 200) throw describeDscoError(response.status, response.body, 'sign-in (token request)');
+    if (response.status !== 200) throw describeDscoError(response.status, response.body, 'sign-in (token request)', [this.credentials.clientSecret]);
     const json = tryParseJson(response.body) as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (!json || typeof json.access_token !== 'string' || !json.access_token) {
       throw new ApiError('DSCO', response.status, 'DSCO sign-in answered without an access token; try again later.');

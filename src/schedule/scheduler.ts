@@ -21,7 +21,14 @@ export interface ScheduleView {
   intervalHours: number | null;
   description: string;
   nextDueAt: number | null;
+  /** The last scheduled sync that ran (one skipped by the lock does not count). */
+  lastRunAt: number | null;
+  /** A schedule that should run but has not for more than two intervals: its trigger is probably gone. */
+  notRunning: boolean;
 }
+
+/** What a trigger run should do: sync, or exit because it is not (or no longer) the schedule's. */
+export type RunDecision = { run: true } | { run: false; reason: string };
 
 /**
  * The time-driven trigger of runScheduledSync. A trigger runs as the person who created it and
@@ -72,9 +79,46 @@ export class Scheduler {
     const me = this.user.email();
     const owner = this.store.get(KEY.owner);
     const interval = Number(this.store.get(KEY.interval)) || 1;
-    if (owner && owner !== me) return `Scheduled sync resumed, run by ${owner}'s trigger (${describeInterval(interval)}).`;
+    if (owner && owner !== me) {
+      return `Scheduled sync resumed, run by ${owner}'s trigger (${describeInterval(interval)}). If that trigger is gone (Settings says "Not running"), use DSCO Sync → Take over scheduled sync.`;
+    }
     this.rebuild(interval);
     return `Scheduled sync resumed: ${describeInterval(interval)}, run by ${me}.`;
+  }
+
+  /**
+   * Another editor takes the schedule over (the owner left, or their trigger is gone): they become
+   * the recorded owner and get their own trigger. The old owner's trigger, which nobody else can
+   * see or delete, then exits without syncing and removes itself at its next run.
+   */
+  takeOver(): string {
+    const me = this.user.email();
+    const before = this.store.get(KEY.owner);
+    const interval = Number(this.store.get(KEY.interval)) || 1;
+    this.store.delete(KEY.paused);
+    this.rebuild(interval);
+    const from = before && before !== me ? ` from ${before}` : '';
+    return `You now run the scheduled sync${from}: ${describeInterval(interval)}.${from ? ` ${before}'s trigger, if it still exists, does nothing and removes itself at its next run.` : ''}`;
+  }
+
+  /**
+   * Called first by the trigger: a trigger of anyone but the recorded owner (one left behind by a
+   * take-over) exits without syncing, and deletes itself, since only its owner can.
+   */
+  decide(): RunDecision {
+    const owner = this.store.get(KEY.owner);
+    const me = this.user.email();
+    if (owner && owner !== me) {
+      for (const t of this.triggers.list(SYNC_HANDLER)) this.triggers.remove(t.id);
+      return { run: false, reason: `Not run: the schedule now belongs to ${owner}; this trigger of ${me} was removed.` };
+    }
+    if (!this.isDue()) return { run: false, reason: 'Not due yet.' };
+    return { run: true };
+  }
+
+  /** A copy of the spreadsheet keeps the properties but not the triggers: its schedule starts anew. */
+  forget(): void {
+    for (const k of Object.values(KEY)) this.store.delete(k);
   }
 
   /** Called by the trigger: whether a sync is due now. */
@@ -104,17 +148,35 @@ export class Scheduler {
     const created = Number(this.store.get(KEY.created)) || this.clock.now();
     // A new trigger first fires about one cadence after it is created.
     const firstRun = interval ? created + cadenceMinutes(cadenceFor(interval)) * MINUTE : null;
-    const nextDueAt = active && interval ? (Number.isFinite(last) && last > 0 ? last + interval * 3_600_000 : firstRun) : null;
+    const lastRunAt = Number.isFinite(last) && last > 0 ? last : null;
+    const nextDueAt = active && interval ? (lastRunAt ? lastRunAt + interval * 3_600_000 : firstRun) : null;
+    // Two intervals (and one cadence of slack) without a run, counted from the last run or from when the trigger was made.
+    const since = lastRunAt ?? created;
+    const notRunning = !!owner && !paused && interval !== null && this.clock.now() - since > 2 * interval * 3_600_000 + cadenceMinutes(cadenceFor(interval)) * MINUTE;
     let description: string;
     if (!owner || interval === null) description = 'No schedule yet: save the settings to start one.';
     else if (paused) description = `Paused (${describeInterval(interval)} when resumed).`;
-    else if (!active) description = `The trigger is missing: use DSCO Sync → Resume scheduled sync to recreate it.`;
-    else {
+    else if (!active) description = `The trigger is missing: use DSCO Sync → Take over scheduled sync to recreate it.`;
+    else if (notRunning) {
+      description = `Not running: no scheduled sync for more than two intervals (${describeInterval(interval)}, run by ${owner}). ${
+        ownedByMe ? 'Use DSCO Sync → Take over scheduled sync to recreate your trigger.' : `${owner}'s trigger may be gone: use DSCO Sync → Take over scheduled sync to run it yourself.`
+      }`;
+    } else {
       const cadence = describeCadence(cadenceFor(interval));
       const how = cadence === describeInterval(interval) ? '' : ` (the trigger fires ${cadence} and skips runs that are not due)`;
       description = `${describeInterval(interval)}${how}, run by ${owner}.`;
     }
-    return { active, paused, owner, ownedByMe, intervalHours: interval, description: description.charAt(0).toUpperCase() + description.slice(1), nextDueAt };
+    return {
+      active: active && !notRunning,
+      paused,
+      owner,
+      ownedByMe,
+      intervalHours: interval,
+      description: description.charAt(0).toUpperCase() + description.slice(1),
+      nextDueAt,
+      lastRunAt,
+      notRunning,
+    };
   }
 
   private rebuild(intervalHours: number): void {

@@ -29,6 +29,7 @@ export class SettingsRepository {
       cancelCode: read('cancelCode') || DEFAULT_SETTINGS.cancelCode,
       archiveAfterDays: num('archiveAfterDays', DEFAULT_SETTINGS.archiveAfterDays),
       reconcileHours: num('reconcileHours', DEFAULT_SETTINGS.reconcileHours),
+      alertEmails: read('alertEmails') ?? '',
     };
   }
 

@@ -16,6 +16,8 @@ export interface Settings {
   archiveAfterDays: number;
   /** Every open order is re-read from both systems at least this often (the reconciliation sweep). */
   reconcileHours: number;
+  /** Who gets the alert e-mails: addresses separated by ", "; empty = no e-mail (the default). */
+  alertEmails: string;
 }
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   cancelCode: 'CXSO',
   archiveAfterDays: 30,
   reconcileHours: 24,
+  alertEmails: '',
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */

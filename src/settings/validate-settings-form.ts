@@ -11,6 +11,20 @@ const MAX_LOOKBACK = 30;
 const MAX_ARCHIVE = 365;
 const MIN_RECONCILE = 1;
 const MAX_RECONCILE = 168;
+/** MailApp allows 100 recipients a day on gmail.com: a few addresses, a few mails a day. */
+const MAX_ALERT_EMAILS = 10;
+const EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
+
+/** "a@x.com, b@y.com" (commas, semicolons or spaces between): the addresses, or what is wrong. */
+export function parseAlertEmails(value: unknown): string[] | string {
+  const t = text(value);
+  if (t === undefined) return 'Must be text: e-mail addresses separated by commas.';
+  const list = t.split(/[,;\s]+/).filter(Boolean);
+  const bad = list.find((e) => e.length > 254 || !EMAIL.test(e));
+  if (bad !== undefined) return `"${bad.slice(0, 60)}" is not an e-mail address. Separate addresses with commas.`;
+  if (list.length > MAX_ALERT_EMAILS) return `At most ${MAX_ALERT_EMAILS} addresses (Google limits how many people a script may e-mail a day).`;
+  return [...new Set(list.map((e) => e.toLowerCase()))];
+}
 
 function text(value: unknown): string | undefined {
   if (value === undefined || value === null) return '';
@@ -96,6 +110,9 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   if (!Number.isInteger(reconcile)) errors.reconcileHours = 'Enter a whole number of hours, e.g. 24.';
   else if (reconcile < MIN_RECONCILE || reconcile > MAX_RECONCILE) errors.reconcileHours = `Between ${MIN_RECONCILE} and ${MAX_RECONCILE} hours.`;
   else next.reconcileHours = reconcile;
+  const emails = parseAlertEmails(input.alertEmails);
+  if (typeof emails === 'string') errors.alertEmails = emails;
+  else next.alertEmails = emails.join(', ');
 
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings: next };
 }

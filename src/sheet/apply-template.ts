@@ -1,5 +1,5 @@
-import type { Workbook } from '../core/ports/workbook';
-import type { SheetTemplate } from './sheet-template';
+import type { Tab, Workbook } from '../core/ports/workbook';
+import type { SheetTemplate, TabTemplate } from './sheet-template';
 
 export interface SetupSummary {
   created: string[];
@@ -18,36 +18,40 @@ function sameHeaders(row: unknown[] | undefined, headers: string[]): boolean {
  */
 export function applyTemplate(workbook: Workbook, template: SheetTemplate): SetupSummary {
   const summary: SetupSummary = { created: [], repaired: [], seeded: [] };
-  for (const t of template.tabs) {
-    let tab = workbook.tab(t.name);
-    let rows: unknown[][] = [];
-    if (!tab) {
-      tab = workbook.createTab(t.name);
-      summary.created.push(t.name);
-    } else {
-      rows = tab.readAll();
-    }
-    if (t.plainTextColumns?.length) tab.setPlainTextColumns(t.plainTextColumns);
-    if (!sameHeaders(rows[0], t.headers)) {
-      tab.writeRows(1, [t.headers]);
-      if (!summary.created.includes(t.name)) summary.repaired.push(t.name);
-    }
-    const hasData = rows.slice(1).some((r) => r.some((v) => v !== '' && v !== null));
-    if (t.defaultRows?.length && !hasData) {
-      tab.writeRows(2, t.defaultRows);
-      summary.seeded.push(t.name);
-    }
-    if (t.managedRows?.length) {
-      tab.writeRows(2, t.managedRows);
-      if (rows.length > t.managedRows.length + 1) tab.clearRows(t.managedRows.length + 2, rows.length - t.managedRows.length - 1, t.headers.length);
-    }
-    if (t.frozenRows) tab.freezeRows(t.frozenRows);
-    if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
-    if (t.dateColumns?.length) tab.setNumberFormat(t.dateColumns, template.dateFormat);
-    if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors);
-    if (t.filter) tab.ensureFilter(t.headers.length);
-    if (t.wrap) tab.setWrap(t.headers.length);
-    if (t.hidden) tab.hide();
-  }
+  for (const t of template.tabs) applyTabTemplate(workbook, template, t, summary);
   return summary;
+}
+
+/** One tab of the template: created if missing, its header repaired, its defaults seeded, its format set. */
+export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t: TabTemplate, summary: SetupSummary): Tab {
+  let tab = workbook.tab(t.name);
+  let rows: unknown[][] = [];
+  if (!tab) {
+    tab = workbook.createTab(t.name);
+    summary.created.push(t.name);
+  } else {
+    rows = tab.readAll();
+  }
+  if (t.plainTextColumns?.length) tab.setPlainTextColumns(t.plainTextColumns);
+  if (!sameHeaders(rows[0], t.headers)) {
+    tab.writeRows(1, [t.headers]);
+    if (!summary.created.includes(t.name)) summary.repaired.push(t.name);
+  }
+  const hasData = rows.slice(1).some((r) => r.some((v) => v !== '' && v !== null));
+  if (t.defaultRows?.length && !hasData) {
+    tab.writeRows(2, t.defaultRows);
+    summary.seeded.push(t.name);
+  }
+  if (t.managedRows?.length) {
+    tab.writeRows(2, t.managedRows);
+    if (rows.length > t.managedRows.length + 1) tab.clearRows(t.managedRows.length + 2, rows.length - t.managedRows.length - 1, t.headers.length);
+  }
+  if (t.frozenRows) tab.freezeRows(t.frozenRows);
+  if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
+  if (t.dateColumns?.length) tab.setNumberFormat(t.dateColumns, template.dateFormat);
+  if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors);
+  if (t.filter) tab.ensureFilter(t.headers.length);
+  if (t.wrap) tab.setWrap(t.headers.length);
+  if (t.hidden) tab.hide();
+  return tab;
 }

@@ -1,11 +1,13 @@
 import { ApiError } from '../core/errors';
+import { redact } from '../core/redact';
 import { snippet, tryParseJson } from '../core/text/parse-json';
 
 /**
  * ShipStation V1 error bodies follow ASP.NET Web API: `{Message, ExceptionMessage, ModelState}`;
- * a 429 says `{"message":"Too Many Requests"}`; a 401 body is undocumented.
+ * a 429 says `{"message":"Too Many Requests"}`; a 401 body is undocumented. `secrets` are removed
+ * from the body before any of it is quoted (and cut).
  */
-export function describeShipStationError(status: number, body: string, action: string): ApiError {
+export function describeShipStationError(status: number, body: string, action: string, secrets: readonly string[] = []): ApiError {
   const json = tryParseJson(body) as
     | { Message?: string; message?: string; ExceptionMessage?: string; ModelState?: Record<string, string[]> }
     | undefined;
@@ -20,11 +22,11 @@ export function describeShipStationError(status: number, body: string, action: s
       }
     }
   } else if (body.trim().startsWith('<')) {
-    parts.push(`an HTML page instead of JSON: "${snippet(body, 80)}"`);
+    parts.push(`an HTML page instead of JSON: "${snippet(body, 80, secrets)}"`);
   } else if (body) {
-    parts.push(`"${snippet(body)}"`);
+    parts.push(`"${snippet(body, 160, secrets)}"`);
   }
-  const detail = (parts.length ? parts.join(' — ') : 'no details').replace(/[.\s]+$/, '');
+  const detail = redact(parts.length ? parts.join(' — ') : 'no details', secrets).replace(/[.\s]+$/, '');
   const hint = hintFor(status);
   return new ApiError('ShipStation', status, `ShipStation ${action} failed (HTTP ${status}): ${detail}.${hint ? ` ${hint}` : ''}`);
 }

@@ -54,6 +54,8 @@ export interface ListFulfillmentsQuery {
  */
 export class ShipStationClient {
   private readonly authorization: string;
+  /** Removed from any error body before it is quoted. */
+  private readonly secrets: string[];
   readonly rateLimiter: ShipStationRateLimiter;
 
   constructor(
@@ -62,6 +64,7 @@ export class ShipStationClient {
     credentials: ShipStationCredentials,
   ) {
     this.authorization = `Basic ${base64EncodeUtf8(`${credentials.apiKey}:${credentials.apiSecret}`)}`;
+    this.secrets = [credentials.apiKey, credentials.apiSecret];
     this.rateLimiter = new ShipStationRateLimiter(ctx.clock);
   }
 
@@ -185,7 +188,7 @@ export class ShipStationClient {
       },
       { idempotent: true, retryAfterMs: (res: HttpResponse) => (res.status === 429 ? this.rateLimiter.retryAfterMs(res) : undefined) },
     );
-    if (response.status < 200 || response.status > 299) throw describeShipStationError(response.status, response.body, action);
+    if (response.status < 200 || response.status > 299) throw describeShipStationError(response.status, response.body, action, this.secrets);
     const json = tryParseJson(response.body);
     if (json === undefined || json === null || typeof json !== 'object') {
       throw new ApiError('ShipStation', response.status, `ShipStation ${action} answered with something that is not JSON (HTTP ${response.status}); the next sync will try again.`);

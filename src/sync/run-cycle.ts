@@ -39,6 +39,8 @@ export interface CycleResult {
   message: string;
   /** Set when the cycle stopped early for a reason a person must act on. */
   fatal?: string;
+  /** With fatal: credentials, settings or a missing tab, which the next run cannot fix by itself. */
+  needsPerson?: boolean;
 }
 
 function emptySummary(): CycleSummary {
@@ -162,7 +164,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     } catch {
       // The sheet itself failed; nothing more can be written. The next run starts from the last save.
     }
-    return { ran: true, summary, message: `Sync stopped: ${fatal}`, fatal };
+    return { ran: true, summary, message: `Sync stopped: ${fatal}`, fatal, needsPerson: isFatal(e) };
   } finally {
     deps.lock.release();
   }

@@ -14,37 +14,18 @@ import vm from 'node:vm';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
 import { ROOT } from '../support/paths';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** Without the background-networking flags Chromium's own connections are refused by a closed network. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM, chromiumInstalled, inCi } from './chromium';
+
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'sidebar');
 export const SIDEBAR_HEIGHT = 720;
+/**
+ * Sidebar heights the screenshots are taken at: what the sidebar gets below Sheets' toolbars in a
+ * 1366×768 laptop window (about 600 px), a 1440×900 one (720) and a 1920×1080 screen (900).
+ */
+export const SCREENSHOT_HEIGHTS = [600, 720, 900] as const;
 const SIDEBAR_URL = 'https://sidebar.apps-script.test/userCodeAppPanel';
-
-/** CI=true (or any value but '', 0 or false) means a missing Chromium is a failure, not a skip. */
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const v = (env.CI ?? '').trim().toLowerCase();
-  return v !== '' && v !== '0' && v !== 'false';
-}
-
-export function chromiumInstalled(): boolean {
-  try {
-    fs.accessSync(CHROMIUM, fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -80,8 +61,12 @@ export interface Sidebar {
   settled(minCalls?: number): Promise<void>;
   /** Does `action`, then waits until the server calls it started have been answered and handled. */
   act(action: () => Promise<unknown>): Promise<void>;
-  /** test-results/sidebar/<name>.png: the whole page, or only what a 720 px high sidebar shows. */
-  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<void>;
+  /**
+   * test-results/sidebar/<name>@<height>px.png: what the 300 px sidebar shows at each of
+   * SCREENSHOT_HEIGHTS (the viewport, as a person sees it, never a stitched full page), scrolled as
+   * the page is. The viewport goes back to SIDEBAR_HEIGHT afterwards.
+   */
+  screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -226,9 +211,13 @@ export async function openSidebar(browser: Browser, h: Harness): Promise<Sidebar
       await action();
       await sidebar.settled(before + 1);
     },
-    async screenshot(name, opts = {}) {
+    async screenshot(name) {
       fs.mkdirSync(SCREENSHOTS, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: opts.fullPage ?? true, animations: 'disabled', caret: 'hide' });
+      for (const height of SCREENSHOT_HEIGHTS) {
+        await page.setViewportSize({ width, height });
+        await page.screenshot({ path: path.join(SCREENSHOTS, `${name}@${height}px.png`), fullPage: false, animations: 'disabled', caret: 'hide' });
+      }
+      await page.setViewportSize({ width, height: SIDEBAR_HEIGHT });
     },
     close: () => context.close(),
   };

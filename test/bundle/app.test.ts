@@ -10,7 +10,7 @@ describe('the built bundle in the simulator', () => {
     const menu = h.sim.ui.menus[0];
     expect(menu.name).toBe('DSCO Sync');
     const captions = menu.items.map((i) => (i === 'separator' ? '—' : i.caption));
-    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync']);
+    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync', 'Take over scheduled sync']);
     expect(h.sim.counts.urlfetch ?? 0).toBe(0);
     expect(h.sim.counts.properties ?? 0).toBe(0);
   });
@@ -55,8 +55,11 @@ describe('the built bundle in the simulator', () => {
     expect(ok.shipstation).toMatchObject({ ok: true, message: 'Connected: orders go to store "Acme Dropship".' });
     expect(ok.shipstation.stores.map((s) => s.storeId)).toEqual([22766, 99]);
 
-    h.call('saveSettings', { ...SETTINGS_FORM, dscoClientSecret: 'a-wrong-dsco-secret', ssStoreId: '12345' });
-    const bad = h.call<{ dsco: { ok: boolean; message: string }; shipstation: { ok: boolean; message: string } }>('testConnection');
+    const bad = h.call<{ dsco: { ok: boolean; message: string }; shipstation: { ok: boolean; message: string } }>('testConnection', {
+      ...SETTINGS_FORM,
+      dscoClientSecret: 'a-wrong-dsco-secret',
+      ssStoreId: '12345',
+    });
     expect(bad.dsco.ok).toBe(false);
     expect(bad.dsco.message).toMatch(/Client ID and Client Secret/);
     expect(bad.dsco.message).not.toContain('a-wrong-dsco-secret');
@@ -103,7 +106,7 @@ describe('the built bundle in the simulator', () => {
     const h = createHarness();
     h.call('showHelp');
     const help = h.sim.readSheet('How it works').flat().join('\n');
-    for (const phrase of ['lifecycle "created"', 'acknowledg', 'Carrier Map', 'Retry failed orders', 'Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error', 'CXSO', 'lookback']) {
+    for (const phrase of ['lifecycle "created"', 'acknowledg', 'Carrier Map', 'Retry failed orders', 'Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error', 'CXSO', 'lookback', 'Take over scheduled sync', 'Alert e-mails', 'Project Settings']) {
       expect(help).toContain(phrase);
     }
     expect(h.sim.spreadsheet.getActiveSheet().getName()).toBe('How it works');

@@ -20,6 +20,7 @@ const ENTRY_POINTS = [
   'getSchedule',
   'pauseSchedule',
   'resumeSchedule',
+  'takeOverSchedule',
   'openCarrierMap',
 ];
 
@@ -64,6 +65,7 @@ describe('dist/appsscript.json', () => {
         'https://www.googleapis.com/auth/script.container.ui',
         'https://www.googleapis.com/auth/script.external_request',
         'https://www.googleapis.com/auth/script.scriptapp',
+        'https://www.googleapis.com/auth/script.send_mail',
         'https://www.googleapis.com/auth/spreadsheets.currentonly',
         'https://www.googleapis.com/auth/userinfo.email',
       ].sort(),

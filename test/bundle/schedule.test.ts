@@ -100,10 +100,10 @@ describe('the schedule', () => {
     expect(runTrigger(h, HOUR, 4 * HOUR)).toEqual([0, 120, 240]);
   });
 
-  it('a failure of the trigger itself is written to the Logs tab', () => {
+  it('a failure of the trigger itself is written to the Logs tab, then thrown so Apps Script e-mails the owner', () => {
     const h = installed('1');
     h.sim.spreadsheet.deleteSheet(h.sim.spreadsheet.getSheetByName('_Orders')!);
-    h.sim.triggers.fire('runScheduledSync');
+    expect(() => h.sim.triggers.fire('runScheduledSync')).toThrow(/DSCO Sync stopped: The "_Orders" tab is missing/);
     expect(h.logs().some((l) => l.level === 'ERROR' && /"_Orders" tab is missing: use DSCO Sync → Set up sheet/.test(l.message))).toBe(true);
   });
 });

@@ -100,13 +100,21 @@ describe('npm start -- --check', () => {
 
   it('names each missing variable and makes no request for that service', async () => {
     const before = sandbox.control.snapshot().dscoRequests.length;
-    const r = await check({ DSCO_CLIENT_SECRET: undefined, SHIPSTATION_STORE_ID: '' });
+    const r = await check({ DSCO_CLIENT_SECRET: undefined, SHIPSTATION_API_KEY: '' });
     expect(r.lines.filter((l) => l.outcome === 'FAIL').map((l) => l.message)).toEqual([
       expect.stringMatching(/^DSCO_CLIENT_SECRET is not set/),
-      expect.stringMatching(/^SHIPSTATION_STORE_ID is not set/),
+      expect.stringMatching(/^SHIPSTATION_API_KEY is not set/),
     ]);
     expect(r.lines.filter((l) => l.outcome === 'SKIP')).toHaveLength(5);
     expect(sandbox.control.snapshot().dscoRequests.length).toBe(before);
+    expect(r.exitCode).toBe(1);
+  });
+
+  it('without SHIPSTATION_STORE_ID lists the stores to choose from (first setup) and says to set it', async () => {
+    const r = await check({ SHIPSTATION_STORE_ID: '' });
+    expect(r.line('ShipStation /stores')).toMatchObject({ outcome: 'OK', message: expect.stringContaining('22766 "Acme Dropship", 99 "Website"') });
+    expect(r.line('ShipStation store')).toMatchObject({ outcome: 'SKIP', message: expect.stringMatching(/SHIPSTATION_STORE_ID is not set: choose the store .* from the list above/) });
+    expect(r.line('DSCO orders')!.outcome).toBe('OK');
     expect(r.exitCode).toBe(1);
   });
 

@@ -142,8 +142,11 @@ describe('bad settings through saveSettings', () => {
     expect(r.call<SaveResult>('saveSettings', { ...r.form, dscoClientSecret: '', ssApiKey: '', ssApiSecret: '' }).ok).toBe(true);
     expect(r.props()['settings.ssApiSecret']).toBe(RIG_SECRETS.ssApiSecret);
     const wrong = { dscoClientSecret: 'wrongDscoSecret-77aa', ssApiKey: 'wrongSsKey-88bb', ssApiSecret: 'wrongSsSecret-99cc' };
-    expect(r.call<SaveResult>('saveSettings', { ...r.form, ...wrong }).ok).toBe(true);
-    const report = r.call<{ dsco: { ok: boolean; message: string }; shipstation: { ok: boolean; message: string } }>('testConnection');
+    // ShipStation refuses the wrong key while Save checks the store: nothing is saved
+    expect(r.call<SaveResult>('saveSettings', { ...r.form, ...wrong }).ok).toBe(false);
+    expect(r.props()['settings.ssApiKey']).toBe(RIG_SECRETS.ssApiKey);
+    expect(r.call<SaveResult>('saveSettings', { ...r.form, dscoClientSecret: wrong.dscoClientSecret }).ok).toBe(true);
+    const report = r.call<{ dsco: { ok: boolean; message: string }; shipstation: { ok: boolean; message: string } }>('testConnection', { ...r.form, ...wrong });
     expect(report.dsco.ok).toBe(false);
     expect(report.shipstation.ok).toBe(false);
     r.seedOrder();

@@ -56,6 +56,8 @@ export class SimCache {
 
   remove(key: string): void { this.entries.delete(this._key(key)); }
   removeAll(keys: string[]): void { for (const k of keys) this.remove(k); }
+  /** Host-only (sim.makeCopy): a copied script starts with an empty cache. */
+  _clear(): void { this.entries.clear(); }
 }
 
 export class SimCacheService {

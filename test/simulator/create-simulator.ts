@@ -11,6 +11,7 @@ import { LockManager, SimLockService } from './lock-service';
 import { LogSink, SimLogger, type LogEntry } from './logger';
 import { SimProperties, SimPropertiesService } from './properties-service';
 import { SimRange } from './range';
+import { SimMailApp, type SentMail } from './mail-app';
 import { SimScriptApp, TriggerStore, type SimTrigger } from './script-app';
 import { SheetsFaults, type SheetsFault } from './sheets-faults';
 import { SimSession } from './session';
@@ -35,6 +36,8 @@ export interface SimulatorOptions {
   executionLimitMs?: number;
   /** Extension: also print captured console/Logger output to stdout. Default false. */
   echoLogs?: boolean;
+  /** The bound spreadsheet's ID. Default '1SimSpreadsheetId…'. */
+  spreadsheetId?: string;
 }
 
 export interface Simulator {
@@ -75,7 +78,13 @@ export interface Simulator {
   spreadsheet: SimSpreadsheet;
   properties: { script: SimProperties; user: SimProperties; document: SimProperties };
   cache: { script: SimCache; user: SimCache; document: SimCache };
-  locks: { holdScriptLock(): void; releaseHeldScriptLock(): void };
+  locks: {
+    holdScriptLock(): void;
+    releaseHeldScriptLock(): void;
+    /** Extension: another execution holds the document lock (e.g. a Save from another browser). */
+    holdDocumentLock(): void;
+    releaseHeldDocumentLock(): void;
+  };
   triggers: { list(): SimTrigger[]; fire(handlerName: string): unknown };
   /** Later call()s run as this person (another editor of the same spreadsheet). */
   setUser(email: string): void;
@@ -84,6 +93,15 @@ export interface Simulator {
   htmlFiles: Record<string, string>;
   /** Extension: values of a tab's data range, read host-side without counting. Throws if the tab is missing. */
   readSheet(name: string): unknown[][];
+  /** Every e-mail MailApp sent, in order. */
+  mail: SentMail[];
+  /**
+   * Extension: File → Make a copy, seen from the copy. The copy gets a new ID and the same tabs;
+   * the bound script is copied with it as a new script (new caches, empty), installable triggers
+   * are not copied (notes 10.1). Whether script properties are copied is unverified:
+   * `keepProperties` (default true) takes the worse case.
+   */
+  makeCopy(opts?: { id?: string; keepProperties?: boolean }): void;
 }
 
 const SHEETS_KINDS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range']);
@@ -133,7 +151,8 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const logSink = new LogSink(opts.echoLogs ?? false);
   const ui = createUiRecord();
   const network = new Network();
-  const spreadsheet = new SimSpreadsheet({ timeZone, ui });
+  const spreadsheet = new SimSpreadsheet({ timeZone, ui, id: opts.spreadsheetId });
+  const mail: SentMail[] = [];
   const properties = { script: new SimProperties(), user: new SimProperties(), document: new SimProperties() };
   const cache = { script: new SimCache(clock), user: new SimCache(clock), document: new SimCache(clock) };
   const triggerStore = new TriggerStore();
@@ -220,6 +239,15 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       releaseHeldScriptLock() {
         if (lockManager.holders.script === 'external') lockManager.holders.script = null;
       },
+      holdDocumentLock() {
+        if (lockManager.holders.document !== null && lockManager.holders.document !== 'external') {
+          throw new Error('holdDocumentLock: an execution already holds the document lock');
+        }
+        lockManager.holders.document = 'external';
+      },
+      releaseHeldDocumentLock() {
+        if (lockManager.holders.document === 'external') lockManager.holders.document = null;
+      },
     },
     triggers: {
       list: () => triggerStore.triggers.map((t) => ({ ...t })),
@@ -242,6 +270,14 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       if (!sheet) throw new Error(`No sheet named ${name}`);
       return sheet._values();
     },
+    mail,
+    makeCopy({ id = '1SimSpreadsheetCopy00000000000000000000000000', keepProperties = true } = {}) {
+      spreadsheet._setId(id);
+      spreadsheet.rename(`Copy of ${spreadsheet.getName()}`);
+      triggerStore.triggers.splice(0, triggerStore.triggers.length);
+      for (const c of Object.values(cache)) c._clear();
+      if (!keepProperties) for (const k of Object.keys(properties.script.getProperties())) properties.script.deleteProperty(k);
+    },
   };
 
   const globals: Record<string, object> = {
@@ -260,6 +296,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     Utilities: new SimUtilities(clock),
     Session: new SimSession(() => activeUser, () => executions.current.user, timeZone),
     Logger: new SimLogger(logSink),
+    MailApp: new SimMailApp(clock, () => executions.current.user, mail),
   };
   for (const [name, service] of Object.entries(globals)) context[name] = bridge.toContext(service);
   context.console = logSink.console();

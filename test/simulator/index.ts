@@ -1,6 +1,7 @@
 /**
  * Apps Script simulator: in-memory SpreadsheetApp, PropertiesService, CacheService,
  * LockService, ScriptApp, UrlFetchApp, HtmlService, Utilities, Session, Logger and console,
+ * MailApp,
  * installed as globals of one `node:vm` context in which the built bundle runs.
  *
  * Counting: only calls made *from inside the context* are counted (and checked against the
@@ -35,6 +36,7 @@ export type { SimTrigger } from './script-app';
 export type { SheetsFault } from './sheets-faults';
 export type { UiRecord, MenuItem } from './ui';
 export type { LogEntry } from './logger';
+export type { SentMail } from './mail-app';
 export { SimSpreadsheet } from './spreadsheet';
 export { SimSheet } from './sheet';
 export { SimRange } from './range';

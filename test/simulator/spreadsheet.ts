@@ -18,7 +18,7 @@ export class SimSpreadsheet {
   activeSheet: SimSheet;
   timeZone: string;
   private nextSheetId = 0;
-  private readonly id: string;
+  private id: string;
   private name: string;
   private readonly ui: UiRecord;
 
@@ -39,6 +39,8 @@ export class SimSpreadsheet {
   }
 
   getId(): string { return this.id; }
+  /** Host-only (sim.makeCopy): the copy's new ID. */
+  _setId(id: string): void { this.id = id; }
   getName(): string { return this.name; }
   rename(name: string): void { this.name = name; }
   getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this.id}/edit`; }

@@ -9,10 +9,12 @@ export interface UiRecord {
   alerts: { title?: string; prompt: string }[];
   sidebars: { title: string; html: string; width?: number }[];
   dialogs: { title: string; html: string }[];
+  /** Extension: the buttons the person presses in the next alert()/prompt() dialogs ('NO', 'CANCEL'…), in order; default YES or OK. */
+  answers: string[];
 }
 
 export function createUiRecord(): UiRecord {
-  return { menus: [], toasts: [], alerts: [], sidebars: [], dialogs: [] };
+  return { menus: [], toasts: [], alerts: [], sidebars: [], dialogs: [], answers: [] };
 }
 
 export class SimMenu {
@@ -46,7 +48,7 @@ export class SimPromptResponse {
 const BUTTON = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' } as const;
 const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
 
-/** SpreadsheetApp.getUi(). alert() answers OK (YES for YES_NO sets); prompt() answers '' + OK. */
+/** SpreadsheetApp.getUi(). alert() answers OK (YES for YES_NO sets) unless `answers` says otherwise; prompt() answers '' + OK. */
 export class SimUi {
   static readonly simKind = 'Ui';
   readonly Button = BUTTON;
@@ -63,6 +65,8 @@ export class SimUi {
   alert(...args: unknown[]): string {
     const { title, prompt, buttons } = this._dialogArgs(args);
     this.record.alerts.push(title === undefined ? { prompt } : { title, prompt });
+    const answer = this.record.answers.shift();
+    if (answer !== undefined) return answer;
     return buttons.startsWith('YES') ? BUTTON.YES : BUTTON.OK;
   }
   prompt(...args: unknown[]): SimPromptResponse {

@@ -79,3 +79,19 @@ describe('validateSettingsForm', () => {
     expect(toPublicSettings(r.settings).secretsSet).toEqual({ dscoClientSecret: true, ssApiKey: true, ssApiSecret: true });
   });
 });
+
+describe('alert e-mails (optional)', () => {
+  it('are normalised to "a, b": commas, semicolons or spaces between, lower case, no duplicates; blank is none', () => {
+    const r = validateSettingsForm({ ...good, alertEmails: ' Ops@Example.com;boss@example.com  ops@example.com ' }, DEFAULT_SETTINGS);
+    expect(r.ok && r.settings.alertEmails).toBe('ops@example.com, boss@example.com');
+    const none = validateSettingsForm({ ...good, alertEmails: '' }, { ...DEFAULT_SETTINGS, alertEmails: 'old@example.com' });
+    expect(none.ok && none.settings.alertEmails).toBe('');
+  });
+
+  it('refuse an address that is not one, or more than ten', () => {
+    expect(errorsOf({ ...good, alertEmails: 'ops@example.com, bob' }).alertEmails).toBe('"bob" is not an e-mail address. Separate addresses with commas.');
+    const eleven = Array.from({ length: 11 }, (_, i) => `u${i}@example.com`).join(',');
+    expect(errorsOf({ ...good, alertEmails: eleven }).alertEmails).toMatch(/^At most 10 addresses/);
+    expect(errorsOf({ ...good, alertEmails: 42 }).alertEmails).toMatch(/is not an e-mail address/);
+  });
+});

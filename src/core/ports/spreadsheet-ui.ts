@@ -6,4 +6,6 @@ export interface SpreadsheetUi {
   showSidebar(htmlFile: string, title: string, widthPx: number): void;
   toast(message: string, title?: string): void;
   alert(title: string, message: string): void;
+  /** A Yes/No question; true for Yes. */
+  confirm(title: string, message: string): boolean;
 }

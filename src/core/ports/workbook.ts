@@ -25,9 +25,17 @@ export interface Tab {
   ensureFilter(width: number): void;
   setWrap(width: number): void;
   activate(): void;
+  /** The colour of the tab's name at the bottom of the window; null for none. */
+  setTabColor(color: string | null): void;
 }
 
 export interface Workbook {
   tab(name: string): Tab | undefined;
   createTab(name: string): Tab;
+}
+
+/** The role "a note on one cell", shown when the pointer is over the cell. */
+export interface CellNotes {
+  /** E.g. ('Dashboard', 'A1', text): two Sheets calls, without looking the tab up first. False when the tab does not exist. */
+  noteCell(tabName: string, a1: string, note: string): boolean;
 }
