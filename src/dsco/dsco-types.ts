@@ -57,6 +57,9 @@ export interface DscoOrder {
   supplierOrderNumber?: string | null;
   testFlag?: boolean | null;
   shipByDate?: string | null;
+  acknowledgeByDate?: string | null;
+  cancelAfterDate?: string | null;
+  expectedDeliveryDate?: string | null;
   giftFlag?: boolean | null;
   giftMessage?: string | null;
   packingSlipMessage?: string | null;

@@ -74,6 +74,8 @@ export interface OrderRecord {
   packages?: ShippedPackage[];
   receivedAt: number;
   updatedAt: number;
+  /** The retailer's deadlines from DSCO (epoch ms), kept up to date with the order. */
+  deadlines?: Deadlines;
   /** The flag for a person: the row shows Error with this message until the step succeeds or Retry clears it. */
   error?: string;
   failedStep?: FailedStep;
@@ -116,6 +118,14 @@ export interface PendingShipment {
   requestId?: string;
   /** Sent by Retry failed orders for an Error row: a success clears the row's error. */
   retry?: boolean;
+}
+
+/** Retailer deadlines from DSCO's order (acknowledgeByDate, shipByDate, cancelAfterDate, expectedDeliveryDate). */
+export interface Deadlines {
+  ackBy?: number;
+  shipBy?: number;
+  cancelAfter?: number;
+  expectedDelivery?: number;
 }
 
 export function openQuantity(line: OrderLine): number {

@@ -1,6 +1,6 @@
 import type { DscoOrder } from '../dsco/dsco-types';
 import { fnv1a } from '../core/text/fnv1a';
-import { type CancelledBy, type FailedStep, type Flow, openQuantity, type OrderLine, type OrderRecord, type OrderStatus } from './order-record';
+import { type CancelledBy, type Deadlines, type FailedStep, type Flow, openQuantity, type OrderLine, type OrderRecord, type OrderStatus } from './order-record';
 
 /**
  * The order's life cycle as pure transitions over its record. Every step of the sync changes a
@@ -186,6 +186,25 @@ export function linesOf(order: DscoOrder): OrderLine[] {
   });
 }
 
+const dateOf = (v: unknown): number | undefined => {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  return Number.isFinite(t) ? t : undefined;
+};
+
+/** The retailer's deadlines on the order (undefined when DSCO sends none). */
+export function deadlinesOf(order: DscoOrder): Deadlines | undefined {
+  const d: Deadlines = {};
+  const put = (k: keyof Deadlines, v: unknown) => {
+    const t = dateOf(v);
+    if (t !== undefined) d[k] = t;
+  };
+  put('ackBy', order.acknowledgeByDate);
+  put('shipBy', order.shipByDate);
+  put('cancelAfter', order.cancelAfterDate);
+  put('expectedDelivery', order.expectedDeliveryDate);
+  return Object.keys(d).length ? d : undefined;
+}
+
 /** A fingerprint of DSCO's ship-to address, to notice corrections. */
 export function shipToHash(order: DscoOrder): string {
   const s = order.shipping ?? {};
@@ -250,6 +269,11 @@ export function absorbDscoOrder(r: OrderRecord, order: DscoOrder, now: number): 
   if (requested && !r.cancelRequest) {
     r.cancelRequest = { code: requested, state: 'new' };
     out.cancelRequest = requested;
+    r.updatedAt = now;
+  }
+  const deadlines = deadlinesOf(order);
+  if (deadlines && JSON.stringify(deadlines) !== JSON.stringify(r.deadlines)) {
+    r.deadlines = deadlines;
     r.updatedAt = now;
   }
   const hash = shipToHash(order);

@@ -2,7 +2,7 @@ import { MappingError } from './mapping-error';
 import { type CycleContext, isoSeconds, markError } from './cycle-context';
 import type { DscoOrder } from '../dsco/dsco-types';
 import type { OrderRecord } from './order-record';
-import { absorbDscoOrder, cancelRequestCode, linesOf, refresh, shipToHash, unitsOf } from './order-state';
+import { absorbDscoOrder, cancelRequestCode, deadlinesOf, linesOf, refresh, shipToHash, unitsOf } from './order-state';
 import { DAY_MS } from '../core/time/durations';
 import { UNTIL_LAG_MS } from '../dsco/dsco-consistency';
 
@@ -25,6 +25,8 @@ function newRecord(order: DscoOrder, now: number): OrderRecord {
     updatedAt: now,
     shipToHash: shipToHash(order),
   };
+  const deadlines = deadlinesOf(order);
+  if (deadlines) record.deadlines = deadlines;
   const requested = cancelRequestCode(order);
   if (requested) record.cancelRequest = { code: requested, state: 'new' };
   refresh(record, now);

@@ -135,6 +135,15 @@ describe('order state: transitions', () => {
   });
 });
 
+describe('order state: deadlines', () => {
+  it('keeps the retailer\'s dates, and follows a change', () => {
+    const r = record(dscoOrder([{ quantity: 1 }], { shipByDate: '2026-03-05T00:00:00+00:00', cancelAfterDate: '2026-03-09T00:00:00+00:00' }));
+    expect(r.deadlines).toEqual({ shipBy: Date.parse('2026-03-05T00:00:00Z'), cancelAfter: Date.parse('2026-03-09T00:00:00Z') });
+    absorbDscoOrder(r, dscoOrder([{ quantity: 1 }], { shipByDate: '2026-03-06T00:00:00+00:00' }), T);
+    expect(r.deadlines).toEqual({ shipBy: Date.parse('2026-03-06T00:00:00Z') });
+  });
+});
+
 describe('order state: what an order needs', () => {
   it('creation only while something is open; a closed order is never created', () => {
     expect(needsCreate(record(dscoOrder([{ quantity: 2, cancelled: 1 }])))).toBe(true);
