@@ -1,0 +1,211 @@
+import { createDscoClient, createShipStationClient, type ClientDeps } from '../../src/app/client-factory';
+import { NetworkError } from '../../src/core/errors';
+import type { Cache } from '../../src/core/ports/cache';
+import type { HttpPort, HttpRequest, HttpResponse } from '../../src/core/ports/http-port';
+import type { KeyValueStore } from '../../src/core/ports/key-value-store';
+import type { ScriptLock } from '../../src/core/ports/script-lock';
+import type { Tab, Workbook } from '../../src/core/ports/workbook';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import { applyTemplate } from '../../src/sheet/apply-template';
+import { SHEET_TEMPLATE } from '../../src/sheet/sheet-template';
+import type { OrderRecord } from '../../src/sync/order-record';
+import { runCycle, type CycleMode, type CycleResult } from '../../src/sync/run-cycle';
+import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../fakes/dsco';
+import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
+import { createClock, type SimClock } from './clock';
+import type { FakeHandler } from './http';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
+
+/**
+ * The engine's TypeScript run directly over in-memory ports: no bundle, no vm, no Apps Script
+ * simulator. The fakes are the same stateful, contract-validating DSCO and ShipStation servers the
+ * bundle tests use, called in-process. For rule-level tests that need milliseconds, not seconds;
+ * what only Apps Script can show (entry points, triggers, the 6-minute limit, Sheets semantics) stays
+ * with the bundle harness (harness.ts).
+ */
+
+export const ENGINE_STORE_ID = 22766;
+
+/** A tab as plain rows; formatting calls are accepted and ignored. Counts the calls that cost a Sheets call. */
+export class MemoryTab implements Tab {
+  rows: unknown[][] = [];
+  calls = 0;
+  constructor(readonly name: string) {}
+  readAll(): unknown[][] {
+    this.calls++;
+    return this.rows.map((r) => [...r]);
+  }
+  readRows(startRow: number, count: number, width: number): unknown[][] {
+    this.calls++;
+    return Array.from({ length: count }, (_, i) => Array.from({ length: width }, (_, j) => this.rows[startRow - 1 + i]?.[j] ?? ''));
+  }
+  writeRows(startRow: number, rows: unknown[][]): void {
+    this.calls++;
+    rows.forEach((r, i) => {
+      const at = startRow - 1 + i;
+      while (this.rows.length <= at) this.rows.push([]);
+      const row = this.rows[at];
+      r.forEach((v, j) => (row[j] = v instanceof Date ? new Date(v.getTime()) : v));
+    });
+  }
+  lastRow(): number {
+    this.calls++;
+    let n = this.rows.length;
+    while (n > 0 && this.rows[n - 1].every((v) => v === '' || v === null || v === undefined)) n--;
+    return n;
+  }
+  deleteRows(startRow: number, count: number): void {
+    this.calls++;
+    this.rows.splice(startRow - 1, count);
+  }
+  clearRows(startRow: number, count: number, width: number): void {
+    this.calls++;
+    for (let i = startRow - 1; i < startRow - 1 + count && i < this.rows.length; i++) for (let j = 0; j < width; j++) this.rows[i][j] = '';
+  }
+  freezeRows(): void {}
+  setColumnWidths(): void {}
+  setPlainTextColumns(): void {}
+  hide(): void {}
+  setNumberFormat(): void {}
+  setValueColors(): void {}
+  ensureFilter(): void {}
+  setWrap(): void {}
+  activate(): void {}
+  setTabColor(): void {}
+}
+
+export class MemoryWorkbook implements Workbook {
+  readonly tabs = new Map<string, MemoryTab>();
+  tab(name: string): MemoryTab | undefined {
+    return this.tabs.get(name);
+  }
+  createTab(name: string): MemoryTab {
+    const t = new MemoryTab(name);
+    this.tabs.set(name, t);
+    return t;
+  }
+  /** Sheets calls so far, all tabs. */
+  calls(): number {
+    return [...this.tabs.values()].reduce((n, t) => n + t.calls, 0);
+  }
+}
+
+export class MemoryStore implements KeyValueStore, Cache {
+  readonly values = new Map<string, string>();
+  get(key: string): string | null {
+    return this.values.get(key) ?? null;
+  }
+  getAll(): Record<string, string> {
+    return Object.fromEntries(this.values);
+  }
+  set(key: string, value: string): void {
+    this.values.set(key, value);
+  }
+  setAll(values: Record<string, string>): void {
+    for (const [k, v] of Object.entries(values)) this.values.set(k, v);
+  }
+  delete(key: string): void {
+    this.values.delete(key);
+  }
+  put(key: string, value: string): void {
+    this.values.set(`cache:${key}`, value);
+  }
+  remove(key: string): void {
+    this.values.delete(`cache:${key}`);
+  }
+}
+
+/** Routes requests to the fake servers by base URL, in-process. */
+class FakeNetwork implements HttpPort {
+  private readonly routes: [string, FakeHandler][] = [];
+  route(base: string, handler: FakeHandler): void {
+    this.routes.push([base, handler]);
+  }
+  send(req: HttpRequest): HttpResponse {
+    const hit = this.routes.find(([base]) => req.url.startsWith(base));
+    if (!hit) throw new NetworkError(`No route to ${new URL(req.url).host}`);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers ?? {})) headers[k.toLowerCase()] = v;
+    if (req.contentType) headers['content-type'] = req.contentType;
+    return hit[1]({ method: req.method, url: req.url, headers, body: req.body ?? '' });
+  }
+}
+
+const DSCO_BASE = 'https://dsco.engine.test/api/v3';
+const SS_BASE = 'https://shipstation.engine.test';
+
+export interface EngineHarness {
+  clock: SimClock;
+  dsco: DscoFake;
+  ss: ShipStationFake;
+  workbook: MemoryWorkbook;
+  store: MemoryStore;
+  settings: Settings;
+  /** One cycle of the engine, as Sync now (or Retry failed orders) would run it. */
+  sync(mode?: CycleMode): CycleResult;
+  dashboard(): DashboardRow[];
+  row(dscoOrderId: string): DashboardRow | undefined;
+  logs(): LogRow[];
+  /** The engine's record of an order, from the hidden _Orders tab. */
+  record(dscoOrderId: string): OrderRecord | undefined;
+}
+
+export function createEngineHarness(opts: { start?: string; settings?: Partial<Settings>; dsco?: Omit<DscoFakeOptions, 'clock'> } = {}): EngineHarness {
+  const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
+  const dsco = createDscoFake({ clock, ...opts.dsco });
+  const ss = createShipStationFake({ clock, stores: [{ storeId: ENGINE_STORE_ID, storeName: 'Acme Dropship' }] });
+  const network = new FakeNetwork();
+  network.route(DSCO_BASE, dsco.handle);
+  network.route(SS_BASE, ss.handle);
+  const workbook = new MemoryWorkbook();
+  applyTemplate(workbook, SHEET_TEMPLATE);
+  const store = new MemoryStore();
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    dscoClientId: 'test-client-id',
+    dscoClientSecret: 'test-client-secret',
+    ssApiKey: DEFAULT_API_KEY,
+    ssApiSecret: DEFAULT_API_SECRET,
+    ssStoreId: ENGINE_STORE_ID,
+    ...opts.settings,
+  };
+  const engineClock = { now: () => clock.now(), sleep: (ms: number) => clock.advance(ms) };
+  const clients: ClientDeps = {
+    http: network,
+    clock: engineClock,
+    cache: store,
+    baseUrlOverride: (name) => (name === 'DSCO_BASE_URL' ? DSCO_BASE : SS_BASE),
+  };
+  const lock: ScriptLock = { tryAcquire: () => true, release: () => undefined };
+  const h: EngineHarness = {
+    clock,
+    dsco,
+    ss,
+    workbook,
+    store,
+    settings,
+    sync: (mode = 'manual') =>
+      runCycle(
+        {
+          clock: engineClock,
+          lock,
+          workbook,
+          store,
+          settings,
+          dsco: (budget) => createDscoClient(settings, clients, budget),
+          shipstation: (budget) => createShipStationClient(settings, clients, budget),
+        },
+        mode,
+      ),
+    dashboard: () => dashboardRows(workbook.tab('Dashboard')!.rows.map((r) => [...r])),
+    row: (id) => h.dashboard().find((r) => r.dscoOrderId === id),
+    logs: () => logRows(workbook.tab('Logs')!.rows),
+    record: (id) => {
+      for (const row of workbook.tab('_Orders')!.rows.slice(1)) {
+        if (String(row[0]) === id) return JSON.parse(String(row[1]).replace(/^'/, '')) as OrderRecord;
+      }
+      return undefined;
+    },
+  };
+  return h;
+}
