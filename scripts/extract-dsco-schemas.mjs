@@ -41,6 +41,10 @@ const OPERATIONS = [
   { method: 'POST', path: '/order/shipment/batch/small', operationId: 'createShipmentSmallBatch', responses: ['202'] },
   { method: 'POST', path: '/order/item/cancel', operationId: 'cancelOrderItem', responses: ['200', '202'] },
   { method: 'GET', path: '/hello', operationId: 'helloWorld', responses: ['200'] },
+  { method: 'POST', path: '/invoice', operationId: 'singleInvoice', responses: ['201'] },
+  { method: 'GET', path: '/invoice', operationId: 'getInvoiceById', responses: ['200'] },
+  { method: 'POST', path: '/inventory/batch/small', operationId: 'updateInventorySmallBatch', responses: ['202'] },
+  { method: 'GET', path: '/inventory/log', operationId: 'getInventoryChangeLog', responses: ['200'] },
 ];
 
 const DROP = new Set(['description', 'example', 'examples', 'discriminator', 'xml', 'externalDocs']);
