@@ -29,6 +29,11 @@ export class SettingsRepository {
       cancelCode: read('cancelCode') || DEFAULT_SETTINGS.cancelCode,
       archiveAfterDays: num('archiveAfterDays', DEFAULT_SETTINGS.archiveAfterDays),
       reconcileHours: num('reconcileHours', DEFAULT_SETTINGS.reconcileHours),
+      sendInvoices: read('sendInvoices') === 'true',
+      invoicePer: read('invoicePer') === 'shipment' ? 'shipment' : 'order',
+      sendInventory: read('sendInventory') === 'true',
+      inventoryFullHour: num('inventoryFullHour', DEFAULT_SETTINGS.inventoryFullHour),
+      inventoryWarehouseCode: read('inventoryWarehouseCode') ?? '',
     };
   }
 

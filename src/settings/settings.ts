@@ -16,7 +16,19 @@ export interface Settings {
   archiveAfterDays: number;
   /** Every open order is re-read from both systems at least this often (the reconciliation sweep). */
   reconcileHours: number;
+  /** Send an invoice to DSCO for each shipped order (off by default). */
+  sendInvoices: boolean;
+  /** One invoice per order once nothing is open, or one per shipment (the retailer's invoicing policy decides). */
+  invoicePer: InvoicePer;
+  /** Send the Inventory tab's quantities to DSCO (off by default). */
+  sendInventory: boolean;
+  /** Hour of the day (US Pacific, 0–23) at which every Inventory row is sent again, changed or not. */
+  inventoryFullHour: number;
+  /** The DSCO warehouse code for Inventory rows that leave theirs blank ('' = none). */
+  inventoryWarehouseCode: string;
 }
+
+export type InvoicePer = 'order' | 'shipment';
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
@@ -34,6 +46,11 @@ export const DEFAULT_SETTINGS: Settings = {
   cancelCode: 'CXSO',
   archiveAfterDays: 30,
   reconcileHours: 24,
+  sendInvoices: false,
+  invoicePer: 'order',
+  sendInventory: false,
+  inventoryFullHour: 5,
+  inventoryWarehouseCode: '',
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */
