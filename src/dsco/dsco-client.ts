@@ -4,6 +4,7 @@ import type { HttpResponse } from '../core/ports/http-port';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
 import { describeDscoError } from './describe-dsco-error';
+import type { DscoInvoice } from './dsco-invoice-types';
 import type { DscoTokenProvider } from './dsco-token-provider';
 import type {
   DscoAcknowledgeItem,
@@ -156,6 +157,30 @@ export class DscoClient {
       return this.call<DscoOrder>('GET', '/order/', { orderKey: 'dscoOrderId', value: dscoOrderId }, undefined, true, 'order lookup');
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * POST /invoice (synchronous: 201 means DSCO created the invoice). Not retried after a 5xx or a
+   * network failure: DSCO refuses a reused invoice ID and an invoice cannot be edited, so after a
+   * lost answer the caller looks the invoice up (findInvoices) before sending it again.
+   */
+  createInvoice(invoice: DscoInvoice): void {
+    this.call<unknown>('POST', '/invoice', undefined, invoice, false, 'invoice');
+  }
+
+  /**
+   * GET /invoice?key=invoiceId&value=…: the invoices DSCO holds under this invoice ID. An invoice
+   * shows here only once DSCO's post-processing is done (spec), so an empty answer right after a
+   * lost one is not proof it never arrived. A 404 reads as none (the empty answer's shape is not documented).
+   */
+  findInvoices(invoiceId: string): DscoInvoice[] {
+    try {
+      const json = this.call<{ invoices?: DscoInvoice[] }>('GET', '/invoice', { key: 'invoiceId', value: invoiceId }, undefined, true, 'invoice lookup');
+      return Array.isArray(json.invoices) ? json.invoices : [];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return [];
       throw e;
     }
   }

@@ -25,6 +25,7 @@ function newRecord(order: DscoOrder, now: number): OrderRecord {
     updatedAt: now,
     shipToHash: shipToHash(order),
   };
+  if (order.testFlag === true) record.testOrder = true;
   const requested = cancelRequestCode(order);
   if (requested) record.cancelRequest = { code: requested, state: 'new' };
   refresh(record, now);

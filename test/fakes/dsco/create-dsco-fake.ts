@@ -13,6 +13,7 @@ import { createScrollStore } from './dsco-scroll';
 import { applySingleShipment, type ShipRule } from './dsco-shipments';
 import type { ApiResponseMessage, DeepPartial, Order, OrderForCancel, OrderId, ShipmentsForUpdate } from './dsco-types';
 import { makeDscoOrder } from './make-dsco-order';
+import { createInvoiceStore, type FakeInvoice, type InvoiceRule } from './dsco-invoices';
 
 export interface DscoFakeOptions {
   clock: SimClock;
@@ -33,6 +34,8 @@ export interface DscoFakeOptions {
    * default 0. GET /order/ (by key) always shows the current order.
    */
   searchLagMs?: number;
+  /** How long after POST /invoice the invoice shows in GET /invoice ("post-processing", spec); default 0. */
+  invoiceVisibleAfterMs?: number;
 }
 
 export interface DscoRequestRecord {
@@ -67,6 +70,10 @@ export interface DscoFake {
   requireShipFields(rule: ShipRule): void;
   faults: { enqueue(f: DscoFault): void; pending(): number; clear(): void };
   processAsync(): void;
+  /** Invoices created, by invoiceId. */
+  invoices: Map<string, FakeInvoice>;
+  /** A retailer rule POST /invoice applies (the refusal's description, or undefined to accept). */
+  refuseInvoices(rule: InvoiceRule): void;
 }
 
 /** Map whose reads first run `before` (used to apply due async requests lazily, by the clock). */
@@ -154,6 +161,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   const failAck = new Map<string, string>();
   let searchLagMs = opts.searchLagMs ?? 0;
   const hiddenUpdates = new Set<string>();
+  const invoices = createInvoiceStore(clock, ids, orders, opts.invoiceVisibleAfterMs ?? 0);
 
   const mustFind = (id: string): Order => {
     const o = orders.get(id);
@@ -375,6 +383,18 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     return jsonResponse(200, { status: 'success', requestId, eventDate });
   }
 
+  /** POST /invoice — spec operationId singleInvoice: 201 SuccessFailResponse {"success": true}; refusals 400 (see dsco-invoices.ts). */
+  function singleInvoice({ body }: Ctx): FakeHttpResponse {
+    const errors = invoices.create(body as FakeInvoice);
+    if (errors.length > 0) return jsonResponse(400, messages('VALIDATION_FAILED', errors));
+    return jsonResponse(201, { success: true });
+  }
+
+  /** GET /invoice — spec operationId getInvoiceById: 200 {invoices: [...]}; [unknown] whether none found is [] or 404: the fake answers []. */
+  function getInvoiceById({ query }: Ctx): FakeHttpResponse {
+    return jsonResponse(200, { invoices: invoices.find(one(query, 'key') ?? '', one(query, 'value') ?? '') });
+  }
+
   const routes: Partial<Record<string, (ctx: Ctx) => FakeHttpResponse>> = {
     // GET /hello — spec operationId helloWorld; "returns {"hello":"World!"}" (Getting Started).
     'GET /hello': () => jsonResponse(200, { hello: 'World!' }),
@@ -385,6 +405,8 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     'POST /order/singleShipment': singleShipment,
     'POST /order/shipment/batch/small': createShipmentSmallBatch,
     'POST /order/item/cancel': cancelItems,
+    'POST /invoice': singleInvoice,
+    'GET /invoice': getInvoiceById,
   };
 
   // ---------------------------------------------------------------- dispatch
@@ -568,5 +590,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     processAsync() {
       log.settle(true);
     },
+    invoices: invoices.all,
+    refuseInvoices: (rule) => invoices.addRule(rule),
   };
 }
