@@ -1,4 +1,5 @@
 import { acknowledgeOrders, verifyAcknowledgements } from './acknowledge-orders';
+import { sendInventory } from '../inventory/send-inventory';
 import { sendInvoices } from '../invoices/send-invoices';
 import { archiveFinished } from './archive-finished';
 import { carryOutNeeds } from './carry-out-needs';
@@ -61,5 +62,6 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   },
   { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
   { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
+  { name: 'Sending inventory to DSCO', run: sendInventory },
   { name: 'Archiving finished orders', run: (ctx, deps) => archiveFinished(ctx, deps.workbook) },
 ];

@@ -1,0 +1,175 @@
+import { errorMessage, isRunLevel } from '../core/errors';
+import { HOUR_MS } from '../core/time/durations';
+import { describeChangeLogResults } from '../dsco/describe-change-log-results';
+import type { DscoInventoryItem } from '../dsco/dsco-inventory-types';
+import type { DscoChangeLogEntry } from '../dsco/dsco-types';
+import type { CycleContext } from '../sync/cycle-context';
+import type { SyncDeps } from '../sync/run-cycle';
+import { FULL_RESEND_KEY, fullResendDue } from './full-resend';
+import { inventoryBatches } from './inventory-batches';
+import { InventoryLedger, type InventoryState } from './inventory-ledger';
+import { type InventoryLine, inventoryKey, inventoryValues, isRefused, type RefusedLine } from './inventory-line';
+import type { InventoryOutcome, InventorySource } from './inventory-source';
+import { INVENTORY_STATE_TAB, INVENTORY_TAB } from './inventory-tabs';
+import { SheetInventorySource } from './sheet-inventory-source';
+
+/** An update DSCO has not finished after this long is sent again (quantities are absolute: a resend is harmless). */
+export const INVENTORY_PENDING_GIVE_UP_MS = 6 * HOUR_MS;
+
+/**
+ * The inventory feed, a step of the cycle (after orders are pulled, as DSCO advises): the lines of
+ * the source (the Inventory tab) whose quantity or status changed since DSCO last accepted them go
+ * to POST /inventory/batch/small in batches within its limits, and every line once a day at the set
+ * hour. The outcome of each item is read from GET /inventory/log by the next sync: accepted, or
+ * refused with DSCO's reason on the row (an unknown SKU among them); the rest go through. An item the
+ * log does not mention is sent again, so nothing is dropped silently. Bad cells never leave the sheet.
+ */
+export function sendInventory(ctx: CycleContext, deps: SyncDeps): void {
+  if (!ctx.settings.sendInventory) return;
+  const tab = deps.workbook.tab(INVENTORY_TAB);
+  const stateTab = deps.workbook.tab(INVENTORY_STATE_TAB);
+  if (!tab || !stateTab) {
+    ctx.log.error('', '', `Inventory is on, but the "${!tab ? INVENTORY_TAB : INVENTORY_STATE_TAB}" tab is missing: use DSCO Sync → Set up sheet, then fill in the Inventory tab.`);
+    return;
+  }
+  sendInventoryFrom(ctx, new SheetInventorySource(tab, ctx.settings.inventoryWarehouseCode), InventoryLedger.load(stateTab));
+}
+
+export function sendInventoryFrom(ctx: CycleContext, source: InventorySource, ledger: InventoryLedger): void {
+  const confirmed = confirmPending(ctx, ledger);
+  const lines = source.read();
+  const notes = new Map<string, string>();
+  const checked = refuseDuplicates(lines);
+  const full = fullResendDue(ctx.clock.now(), ctx.settings.inventoryFullHour, ctx.store.get(FULL_RESEND_KEY));
+  const toSend = checked.filter((l): l is InventoryLine => {
+    if (isRefused(l)) return false;
+    const s = ledger.get(inventoryKey(l));
+    const values = inventoryValues(l);
+    if (s?.requestId && s.pending === values) return false; // on its way already
+    if (full.due) return true;
+    return s?.accepted !== values && s?.refused !== values;
+  });
+  const sent = sendBatches(ctx, ledger, toSend, notes);
+  if (full.due && sent === toSend.length) ctx.store.set(FULL_RESEND_KEY, full.today);
+  source.report(checked.map((l) => outcomeOf(l, ledger, notes)));
+  ledger.save();
+  const bad = checked.filter(isRefused).length;
+  if (sent || confirmed.accepted || confirmed.refused.length || bad) {
+    const parts = [
+      sent ? `${sent} sent${full.due ? ' (the daily full update)' : ''}, to be confirmed by the next sync` : '',
+      confirmed.accepted ? `${confirmed.accepted} confirmed by DSCO` : '',
+      confirmed.refused.length ? `${confirmed.refused.length} refused by DSCO (${confirmed.refused.slice(0, 5).join(', ')}${confirmed.refused.length > 5 ? ', …' : ''}): see the Result column` : '',
+      bad ? `${bad} row${bad === 1 ? '' : 's'} not sent because of bad cells: see the Result column` : '',
+    ].filter(Boolean);
+    const say = confirmed.refused.length || bad ? ctx.log.warn.bind(ctx.log) : ctx.log.info.bind(ctx.log);
+    say('', '', `Inventory from ${source.name}: ${parts.join('; ')}.`);
+  }
+}
+
+/** Two rows for the same SKU and warehouse: the later one is refused (DSCO would keep only one). */
+function refuseDuplicates(lines: (InventoryLine | RefusedLine)[]): (InventoryLine | RefusedLine)[] {
+  const first = new Map<string, number>();
+  return lines.map((l) => {
+    if (isRefused(l)) return l;
+    const key = inventoryKey(l);
+    const seen = first.get(key);
+    if (seen !== undefined) return { ref: l.ref, problem: `the same SKU and warehouse as row ${seen}: keep one row per SKU and warehouse` };
+    first.set(key, l.ref);
+    return l;
+  });
+}
+
+const item = (l: InventoryLine): DscoInventoryItem => ({ sku: l.sku, status: l.status, quantityAvailable: l.quantity, warehouses: [{ code: l.warehouse, quantity: l.quantity }] });
+
+/** Sends the lines in batches; returns how many were handed to DSCO. */
+function sendBatches(ctx: CycleContext, ledger: InventoryLedger, lines: InventoryLine[], notes: Map<string, string>): number {
+  let sent = 0;
+  const batches = inventoryBatches(lines.map((l) => Object.assign(item(l), { line: l })));
+  for (const batch of batches) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      break;
+    }
+    try {
+      const answer = ctx.dsco.updateInventory(batch.map(({ line: _line, ...body }) => body));
+      const now = ctx.clock.now();
+      for (const { line } of batch) {
+        const s = ledger.getOrAdd(line.sku, line.warehouse);
+        s.requestId = answer.requestId || undefined;
+        s.pending = inventoryValues(line);
+        s.pendingAt = now;
+      }
+      sent += batch.length;
+    } catch (e) {
+      if (isRunLevel(e)) throw e;
+      const why = errorMessage(e);
+      for (const { line } of batch) notes.set(inventoryKey(line), `Not confirmed: DSCO did not take the update (${why.slice(0, 200)}); it is sent again at the next sync`);
+      ctx.log.warn('', '', `Inventory: an update of ${batch.length} SKUs had no clear answer (${why}); the next sync sends them again.`);
+    }
+  }
+  return sent;
+}
+
+/** Reads the outcome of the updates sent earlier from DSCO's inventory change log. */
+function confirmPending(ctx: CycleContext, ledger: InventoryLedger): { accepted: number; refused: string[] } {
+  const out = { accepted: 0, refused: [] as string[] };
+  const byRequest = new Map<string, InventoryState[]>();
+  for (const s of ledger.all()) if (s.requestId) (byRequest.get(s.requestId) ?? byRequest.set(s.requestId, []).get(s.requestId)!).push(s);
+  for (const [requestId, states] of byRequest) {
+    if (ctx.budget.expired()) break;
+    let log;
+    try {
+      log = ctx.dsco.getInventoryLog(requestId);
+    } catch (e) {
+      if (isRunLevel(e)) throw e;
+      ctx.log.warn('', '', `Inventory: could not read DSCO's change log yet (${errorMessage(e)}); the next sync tries again.`);
+      continue;
+    }
+    const entries = new Map<string, DscoChangeLogEntry>();
+    for (const e of log.logs) {
+      const p = e.payload as { sku?: unknown; warehouses?: { code?: unknown }[] } | undefined;
+      if (p && typeof p.sku === 'string') entries.set(inventoryKey({ sku: p.sku, warehouse: String(p.warehouses?.[0]?.code ?? '') }), e);
+    }
+    const now = ctx.clock.now();
+    for (const s of states) {
+      const entry = entries.get(inventoryKey(s));
+      if (entry?.status === 'success') {
+        s.accepted = s.pending;
+        s.acceptedAt = s.pendingAt;
+        delete s.refused;
+        delete s.refusedReason;
+        out.accepted++;
+      } else if (entry?.status === 'failure') {
+        s.refused = s.pending;
+        s.refusedReason = describeChangeLogResults(entry);
+        out.refused.push(s.sku);
+      } else if (log.status !== 'COMPLETED' && now - (s.pendingAt ?? 0) < INVENTORY_PENDING_GIVE_UP_MS) {
+        continue; // still processing
+      }
+      // Done (or, finished without a word about this item, or not finished for hours: sent again).
+      delete s.requestId;
+      delete s.pending;
+      delete s.pendingAt;
+    }
+  }
+  return out;
+}
+
+const UNKNOWN_SKU = /not found|does not exist|unknown/i;
+
+function outcomeOf(l: InventoryLine | RefusedLine, ledger: InventoryLedger, notes: Map<string, string>): InventoryOutcome {
+  if (isRefused(l)) return { ref: l.ref, result: `Not sent: ${l.problem}.` };
+  const key = inventoryKey(l);
+  const s = ledger.get(key);
+  const values = inventoryValues(l);
+  const lastSent = s?.accepted === values ? s.acceptedAt : undefined;
+  const note = notes.get(key);
+  if (note) return { ref: l.ref, lastSent, result: note };
+  if (s?.requestId && s.pending === values) return { ref: l.ref, lastSent, result: 'Sent, waiting for DSCO to confirm' };
+  if (s?.accepted === values) return { ref: l.ref, lastSent, result: 'Accepted by DSCO' };
+  if (s?.refused === values) {
+    const reason = s.refusedReason ?? 'no reason given';
+    return { ref: l.ref, result: UNKNOWN_SKU.test(reason) ? `Refused: DSCO does not know this SKU (${reason}). Use the SKU as DSCO knows it (yours, not the retailer's).` : `Refused by DSCO: ${reason}. Correct the row; it is sent again when it changes.` };
+  }
+  return { ref: l.ref, result: 'Waiting to be sent' };
+}
