@@ -1,5 +1,5 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
-import { DAY_MS, HOUR_MS } from '../core/time/durations';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/time/durations';
 import type { DscoInvoice } from '../dsco/dsco-invoice-types';
 import { type CycleContext, markError } from '../sync/cycle-context';
 import type { StepOutcome } from '../sync/cycle-steps';
@@ -20,8 +20,10 @@ export const INVOICE_LOST_GRACE_MS = HOUR_MS;
  * only when DSCO still does not show it this long after the first attempt.
  */
 export const INVOICE_GIVE_UP_MS = DAY_MS;
-/** Script Property: when this run first saw invoicing on; orders shipped before are not invoiced. */
+/** Script Property: from when orders are invoiced (set when a cycle first sees invoicing on); orders shipped before are not. */
 export const INVOICES_SINCE_KEY = 'invoices.since';
+/** The cycle that first sees invoicing on counts the shipments it recorded itself (earlier in the same cycle). */
+const SINCE_SLACK_MS = 15 * MINUTE_MS;
 /** Invoices are sent in groups; each group's markers are written before its calls. */
 const GROUP = 20;
 
@@ -49,8 +51,8 @@ export function sendInvoices(ctx: CycleContext): StepOutcome | void {
   const now = ctx.clock.now();
   let since = Number(ctx.store.get(INVOICES_SINCE_KEY));
   if (!Number.isFinite(since) || since <= 0) {
-    since = now;
-    ctx.store.set(INVOICES_SINCE_KEY, String(now));
+    since = now - SINCE_SLACK_MS;
+    ctx.store.set(INVOICES_SINCE_KEY, String(since));
   }
   // Markers of a run that stopped mid-way: those invoices may be in DSCO.
   for (const m of inFlight.pending()) {

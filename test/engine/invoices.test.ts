@@ -136,7 +136,7 @@ describe('invoices to DSCO', () => {
     ship(h, o.dscoOrderId, '1ZBEFORE');
     sync(h);
     h.install({ sendInvoices: true } as never);
-    sync(h);
+    sync(h, HOUR);
     expect(invoicePosts(h)).toEqual([]);
   });
 });
