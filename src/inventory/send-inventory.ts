@@ -50,11 +50,13 @@ export function sendInventoryFrom(ctx: CycleContext, source: InventorySource, le
     return s?.accepted !== values && s?.refused !== values;
   });
   const sent = sendBatches(ctx, ledger, toSend, notes);
+  if (sent) ctx.summary.inventorySent = (ctx.summary.inventorySent ?? 0) + sent;
   if (full.due && sent === toSend.length) ctx.store.set(FULL_RESEND_KEY, full.today);
   source.report(checked.map((l) => outcomeOf(l, ledger, notes)));
   ledger.save();
   const bad = checked.filter(isRefused).length;
-  if (sent || confirmed.accepted || confirmed.refused.length || bad) {
+  // Bad cells are repeated only along with news, not every run while the row waits for a person.
+  if (sent || confirmed.accepted || confirmed.refused.length) {
     const parts = [
       sent ? `${sent} sent${full.due ? ' (the daily full update)' : ''}, to be confirmed by the next sync` : '',
       confirmed.accepted ? `${confirmed.accepted} confirmed by DSCO` : '',

@@ -118,6 +118,7 @@ function send(ctx: CycleContext, w: Work, invoice: DscoInvoice): void {
   try {
     ctx.dsco.createInvoice(invoice);
     setInvoice(record, { ...base, state: 'sent' }, ctx.clock.now());
+    ctx.summary.invoiced = (ctx.summary.invoiced ?? 0) + 1;
     const units = plan.lines.reduce((n, [, q]) => n + q, 0);
     ctx.log.info('SS → DSCO', record.dscoOrderId, `Invoice ${plan.invoiceId} sent to DSCO: ${units} unit${units === 1 ? '' : 's'}, ${invoice.totalAmount.toFixed(2)}.`);
   } catch (e) {
