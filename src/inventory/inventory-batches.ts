@@ -13,14 +13,15 @@ export function inventoryBatches<T extends DscoInventoryItem>(items: T[], maxIte
   let batch: T[] = [];
   let bytes = 2;
   for (const item of items) {
-    const size = utf8Length(JSON.stringify(item)) + 1;
-    if (batch.length && (batch.length >= maxItems || bytes + size > maxBytes)) {
+    const size = utf8Length(JSON.stringify(item));
+    // "[" + items joined by "," + "]"
+    if (batch.length && (batch.length >= maxItems || bytes + 1 + size > maxBytes)) {
       out.push(batch);
       batch = [];
       bytes = 2;
     }
+    bytes += (batch.length ? 1 : 0) + size;
     batch.push(item);
-    bytes += size;
   }
   if (batch.length) out.push(batch);
   return out;

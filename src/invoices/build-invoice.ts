@@ -3,7 +3,8 @@ import { isoSeconds } from '../sync/cycle-context';
 import type { OrderRecord } from '../sync/order-record';
 import type { InvoicePlan } from './invoices-due';
 
-const cents = (x: number): number => Math.round(x * 100) / 100;
+/** Rounded half up to cents, after clearing binary noise (3 × 3.335 is 10.004999… in floating point, 10.01 in cents). */
+const cents = (x: number): number => Math.round(Number((x * 100).toFixed(6))) / 100;
 
 export type BuiltInvoice = { ok: true; invoice: DscoInvoice } | { ok: false; problem: string };
 

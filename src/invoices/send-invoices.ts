@@ -55,7 +55,8 @@ export function sendInvoices(ctx: CycleContext): StepOutcome | void {
     ctx.store.set(INVOICES_SINCE_KEY, String(since));
   }
   // Markers of a run that stopped mid-way: those invoices may be in DSCO.
-  for (const m of inFlight.pending()) {
+  const leftOver = inFlight.pending();
+  for (const m of leftOver) {
     const record = ctx.book.get(m.dscoOrderId);
     const known = record?.invoices?.find((i) => i.invoiceId === m.invoiceId);
     if (record && !known) setInvoice(record, { invoiceId: m.invoiceId, covers: m.covers, state: 'unconfirmed', totalAmount: m.totalAmount }, m.at);
@@ -81,6 +82,8 @@ export function sendInvoices(ctx: CycleContext): StepOutcome | void {
     inFlight.write(ready.map(({ w, built }) => ({ invoiceId: w.plan.invoiceId, dscoOrderId: w.record.dscoOrderId, covers: w.plan.covers, totalAmount: built!.totalAmount, at: ctx.clock.now() })));
     for (const { w, built } of ready) send(ctx, w, built!);
   }
+  // Once the records are saved they hold every invoice's state: the markers can go.
+  if (!leftOver.length && !work.length) return;
   return { afterSave: () => inFlight.clear() };
 }
 
