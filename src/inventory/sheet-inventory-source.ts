@@ -37,9 +37,15 @@ export class SheetInventorySource implements InventorySource {
       const o = byRow.get(r);
       block.push(o ? [o.lastSent ? new Date(o.lastSent) : '', o.result] : ['', '']);
     }
-    const same = (a: unknown, b: unknown) => (a instanceof Date ? a.getTime() : a === '' || a === null || a === undefined ? '' : String(a)) === (b instanceof Date ? b.getTime() : b === '' || b === null || b === undefined ? '' : String(b));
-    if (block.every((row, i) => same(row[0], this.shown[i]?.[0]) && same(row[1], this.shown[i]?.[1]))) return;
+    if (block.every((row, i) => cellKey(row[0]) === cellKey(this.shown[i]?.[0]) && cellKey(row[1]) === cellKey(this.shown[i]?.[1]))) return;
     this.tab.writeRows(2, block, INVENTORY_INPUT_WIDTH + 1);
     this.shown = block;
   }
+}
+
+/** A cell's value for comparison: dates by instant (a Date read back may come from another realm), blanks alike. */
+function cellKey(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (typeof v === 'object' && typeof (v as Date).getTime === 'function') return `d${(v as Date).getTime()}`;
+  return String(v);
 }
