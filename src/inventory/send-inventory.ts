@@ -104,7 +104,7 @@ function sendBatches(ctx: CycleContext, ledger: InventoryLedger, lines: Inventor
       sent += batch.length;
     } catch (e) {
       if (isRunLevel(e)) throw e;
-      const why = errorMessage(e);
+      const why = ctx.redact(errorMessage(e));
       for (const { line } of batch) notes.set(inventoryKey(line), `Not confirmed: DSCO did not take the update (${why.slice(0, 200)}); it is sent again at the next sync`);
       ctx.log.warn('', '', `Inventory: an update of ${batch.length} SKUs had no clear answer (${why}); the next sync sends them again.`);
     }
@@ -143,7 +143,7 @@ function confirmPending(ctx: CycleContext, ledger: InventoryLedger): { accepted:
         out.accepted++;
       } else if (entry?.status === 'failure') {
         s.refused = s.pending;
-        s.refusedReason = describeChangeLogResults(entry);
+        s.refusedReason = ctx.redact(describeChangeLogResults(entry)).slice(0, 500);
         out.refused.push(s.sku);
       } else if (log.status !== 'COMPLETED' && now - (s.pendingAt ?? 0) < INVENTORY_PENDING_GIVE_UP_MS) {
         continue; // still processing
