@@ -1,20 +1,16 @@
 import { errorMessage, isRunLevel } from '../core/errors';
-import { HOUR_MS } from '../core/time/durations';
-import { describeChangeLogResults } from '../dsco/describe-change-log-results';
 import type { DscoInventoryItem } from '../dsco/dsco-inventory-types';
-import type { DscoChangeLogEntry } from '../dsco/dsco-types';
 import type { CycleContext } from '../sync/cycle-context';
 import type { SyncDeps } from '../sync/run-cycle';
 import { FULL_RESEND_KEY, fullResendDue } from './full-resend';
 import { inventoryBatches } from './inventory-batches';
-import { InventoryLedger, type InventoryState } from './inventory-ledger';
+import { confirmPending } from './confirm-inventory';
+import { InventoryLedger } from './inventory-ledger';
+import { outcomeOf } from './inventory-outcome';
 import { type InventoryLine, inventoryKey, inventoryValues, isRefused, type RefusedLine } from './inventory-line';
-import type { InventoryOutcome, InventorySource } from './inventory-source';
+import type { InventorySource } from './inventory-source';
 import { INVENTORY_STATE_TAB, INVENTORY_TAB } from './inventory-tabs';
 import { SheetInventorySource } from './sheet-inventory-source';
-
-/** An update DSCO has not finished after this long is sent again (quantities are absolute: a resend is harmless). */
-export const INVENTORY_PENDING_GIVE_UP_MS = 6 * HOUR_MS;
 
 /**
  * The inventory feed, a step of the cycle (after orders are pulled, as DSCO advises): the lines of
@@ -110,68 +106,4 @@ function sendBatches(ctx: CycleContext, ledger: InventoryLedger, lines: Inventor
     }
   }
   return sent;
-}
-
-/** Reads the outcome of the updates sent earlier from DSCO's inventory change log. */
-function confirmPending(ctx: CycleContext, ledger: InventoryLedger): { accepted: number; refused: string[] } {
-  const out = { accepted: 0, refused: [] as string[] };
-  const byRequest = new Map<string, InventoryState[]>();
-  for (const s of ledger.all()) if (s.requestId) (byRequest.get(s.requestId) ?? byRequest.set(s.requestId, []).get(s.requestId)!).push(s);
-  for (const [requestId, states] of byRequest) {
-    if (ctx.budget.expired()) break;
-    let log;
-    try {
-      log = ctx.dsco.getInventoryLog(requestId);
-    } catch (e) {
-      if (isRunLevel(e)) throw e;
-      ctx.log.warn('', '', `Inventory: could not read DSCO's change log yet (${errorMessage(e)}); the next sync tries again.`);
-      continue;
-    }
-    const entries = new Map<string, DscoChangeLogEntry>();
-    for (const e of log.logs) {
-      const p = e.payload as { sku?: unknown; warehouses?: { code?: unknown }[] } | undefined;
-      if (p && typeof p.sku === 'string') entries.set(inventoryKey({ sku: p.sku, warehouse: String(p.warehouses?.[0]?.code ?? '') }), e);
-    }
-    const now = ctx.clock.now();
-    for (const s of states) {
-      const entry = entries.get(inventoryKey(s));
-      if (entry?.status === 'success') {
-        s.accepted = s.pending;
-        s.acceptedAt = s.pendingAt;
-        delete s.refused;
-        delete s.refusedReason;
-        out.accepted++;
-      } else if (entry?.status === 'failure') {
-        s.refused = s.pending;
-        s.refusedReason = ctx.redact(describeChangeLogResults(entry)).slice(0, 500);
-        out.refused.push(s.sku);
-      } else if (log.status !== 'COMPLETED' && now - (s.pendingAt ?? 0) < INVENTORY_PENDING_GIVE_UP_MS) {
-        continue; // still processing
-      }
-      // Done (or, finished without a word about this item, or not finished for hours: sent again).
-      delete s.requestId;
-      delete s.pending;
-      delete s.pendingAt;
-    }
-  }
-  return out;
-}
-
-const UNKNOWN_SKU = /not found|does not exist|unknown/i;
-
-function outcomeOf(l: InventoryLine | RefusedLine, ledger: InventoryLedger, notes: Map<string, string>): InventoryOutcome {
-  if (isRefused(l)) return { ref: l.ref, result: `Not sent: ${l.problem}.` };
-  const key = inventoryKey(l);
-  const s = ledger.get(key);
-  const values = inventoryValues(l);
-  const lastSent = s?.accepted === values ? s.acceptedAt : undefined;
-  const note = notes.get(key);
-  if (note) return { ref: l.ref, lastSent, result: note };
-  if (s?.requestId && s.pending === values) return { ref: l.ref, lastSent, result: 'Sent, waiting for DSCO to confirm' };
-  if (s?.accepted === values) return { ref: l.ref, lastSent, result: 'Accepted by DSCO' };
-  if (s?.refused === values) {
-    const reason = s.refusedReason ?? 'no reason given';
-    return { ref: l.ref, result: UNKNOWN_SKU.test(reason) ? `Refused: DSCO does not know this SKU (${reason}). Use the SKU as DSCO knows it (yours, not the retailer's).` : `Refused by DSCO: ${reason}. Correct the row; it is sent again when it changes.` };
-  }
-  return { ref: l.ref, result: 'Waiting to be sent' };
 }
