@@ -13,11 +13,13 @@ import { BUNDLE, DIST, ROOT } from '../test/support/paths';
 import { createSimulator, type Simulator } from '../test/simulator';
 import {
   DEMO_CREDENTIALS,
+  DEMO_INVENTORY_EXPECT,
   DEMO_ORDERS,
   DEMO_SETTINGS_FORM,
   DEMO_STEPS,
   DEMO_STORE,
   DEMO_TIME_ZONE,
+  DEMO_WAREHOUSE,
   demoOrder,
   demoTime,
   type DemoOrder,
@@ -44,7 +46,7 @@ export interface CycleReport {
   at: string;
   via: 'syncNow' | 'trigger';
   ran: boolean;
-  summary?: { pulled: number; created: number; acknowledged: number; shipped: number; cancelled: number; errors: number; deferred: boolean };
+  summary?: { pulled: number; created: number; acknowledged: number; shipped: number; cancelled: number; errors: number; deferred: boolean; invoiced?: number; inventorySent?: number };
   message: string;
   fatal?: string;
 }
@@ -113,6 +115,31 @@ export function sheetsOf(sim: Simulator): SheetData[] {
   }));
 }
 
+/** The Inventory tab's rows: SKU, quantity, status, warehouse, last sent, result. */
+export function inventoryRows(sim: Simulator): unknown[][] {
+  return sim.spreadsheet.getSheetByName('Inventory')?._values().slice(1).filter((r) => r.some((c) => c !== '' && c !== null)) ?? [];
+}
+
+/** Each shipped order invoiced once in DSCO and shown so; the Inventory tab's results as the scenario says; DSCO holds the accepted quantities. */
+export function feedProblems(dashboard: DashboardRow[], invoices: { invoiceId: string; dscoOrderId?: unknown }[], inventory: unknown[][], items: { sku: string; quantityAvailable?: number }[]): string[] {
+  const problems: string[] = [];
+  for (const row of dashboard) {
+    const billed = invoices.filter((i) => i.dscoOrderId === row.dscoOrderId).length;
+    const want = row.status === 'Shipped' ? 1 : 0;
+    if (billed !== want) problems.push(`DSCO order ${row.dscoOrderId} (${row.status}): ${billed} invoices, expected ${want}`);
+    if (want && !row.units.endsWith('· invoiced')) problems.push(`DSCO order ${row.dscoOrderId}: Units "${row.units}" does not say invoiced`);
+  }
+  DEMO_INVENTORY_EXPECT.forEach((e, i) => {
+    const row = inventory[i];
+    if (!row || text(row[0]) !== e.sku) return problems.push(`Inventory row ${i + 2}: SKU "${text(row?.[0])}", expected ${e.sku}`);
+    if (!e.result.test(text(row[5]))) problems.push(`Inventory ${e.sku}: Result "${text(row[5])}" does not match ${e.result}`);
+    const item = items.find((it) => it.sku === e.sku);
+    if (/Accepted/.test(text(row[5])) && item?.quantityAvailable !== Number(row[1])) problems.push(`Inventory ${e.sku}: DSCO holds ${item?.quantityAvailable}, the tab ${text(row[1])}`);
+    return undefined;
+  });
+  return problems;
+}
+
 /** Compares the final Dashboard and the sandboxes with what the scenario says must happen. */
 export function findProblems(dashboard: DashboardRow[], orders: DemoOrder[], ids: Map<string, string>): string[] {
   const problems: string[] = [];
@@ -159,7 +186,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const clock = createClock(demoTime('00:30'));
   const sandbox = await createLoopbackSandbox({
     now: () => clock.now(),
-    dsco: { clientId: DEMO_CREDENTIALS.dscoClientId, clientSecret: DEMO_CREDENTIALS.dscoClientSecret },
+    dsco: { clientId: DEMO_CREDENTIALS.dscoClientId, clientSecret: DEMO_CREDENTIALS.dscoClientSecret, warehouseCodes: [DEMO_WAREHOUSE] },
     shipstation: {
       apiKey: DEMO_CREDENTIALS.ssApiKey,
       apiSecret: DEMO_CREDENTIALS.ssApiSecret,
@@ -182,6 +209,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     write(`Monday 2 March 2026, times in ${DEMO_TIME_ZONE}.`);
     write('');
 
+    // The supplier's DSCO catalog: every SKU the retailers order.
+    for (const sku of new Set(DEMO_ORDERS.flatMap((o) => o.lines.map((l) => l.sku)))) sandbox.control.seedItem(sku);
     const play = createPlayer(sim, sandbox.control, clock, write, paint, width);
     for (const step of DEMO_STEPS) play(step);
 
@@ -194,6 +223,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       if (inShipStation > 1) problems.push(`PO ${po}: ${inShipStation} ShipStation orders`);
     }
     for (const v of snapshot.dscoViolations) problems.push(`DSCO contract: ${v}`);
+    problems.push(...feedProblems(dashboard, snapshot.dscoInvoices, inventoryRows(sim), snapshot.dscoInventory));
     for (const c of play.cycles) {
       if (c.fatal) problems.push(`sync at ${c.at} stopped: ${c.fatal}`);
       else if (!c.ran) problems.push(`sync at ${c.at} did not run: ${c.message}`);
@@ -201,6 +231,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
     write('');
     printDashboard(dashboard, write, paint, width);
+    write('');
+    printInventory(inventoryRows(sim), write, paint, width);
     write('');
     printLogs(logs, write, paint, width);
 
@@ -215,6 +247,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     if (problems.length === 0) {
       say(
         `✓ All ${DEMO_ORDERS.length} orders ended as the scenario expects, each once in ShipStation and once on the Dashboard; ` +
+          `${snapshot.dscoInvoices.length} invoices, one per shipped order; the Inventory tab's ${DEMO_INVENTORY_EXPECT.length} rows as expected; ` +
           `${requests} real HTTP requests to the sandboxes, no DSCO contract violations.`,
         'green',
       );
@@ -308,6 +341,8 @@ function createPlayer(
         const s = result.summary;
         const counts = s
           ? `pulled ${s.pulled} · created ${s.created} · acknowledged ${s.acknowledged} · shipped ${s.shipped} · cancelled ${s.cancelled} · errors ${s.errors}` +
+            (s.invoiced ? ` · invoiced ${s.invoiced}` : '') +
+            (s.inventorySent ? ` · inventory ${s.inventorySent}` : '') +
             (s.deferred ? ' · more next time' : '')
           : result.message;
         const took = ((clock.now() - t) / 1000).toFixed(1);
@@ -346,6 +381,11 @@ function createPlayer(
         line(step.at, 'ShipStation', `Label ${step.tracking} voided (${step.note}).`);
         break;
       }
+      case 'inventory': {
+        sim.spreadsheet.getSheetByName('Inventory')!.getRange(step.row, 1, step.rows.length, 4).setValues(step.rows);
+        line(step.at, 'Sheet', `Inventory tab: ${step.note}.`);
+        break;
+      }
       case 'ssCancel': {
         const order = ssOrderOf(step.po, step.at);
         control.cancelOrder(order.orderId);
@@ -355,6 +395,16 @@ function createPlayer(
     }
   };
   return Object.assign(play, { ids, cycles });
+}
+
+function printInventory(rows: unknown[][], write: (line: string) => void, paint: Paint, width: number): void {
+  write(paint(`Inventory tab (${rows.length} rows)`, 'bold'));
+  for (const r of rows) {
+    const head = `  ${text(r[0]).padEnd(15)} ${text(r[1]).padStart(4)}  ${text(r[2] || '').padEnd(13)} `;
+    const body = wrap(text(r[5]), width - head.length);
+    write(head + (body[0] ?? ''));
+    for (const more of body.slice(1)) write(' '.repeat(head.length) + more);
+  }
 }
 
 function printDashboard(rows: DashboardRow[], write: (line: string) => void, paint: Paint, width: number): void {

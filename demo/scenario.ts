@@ -41,7 +41,9 @@ export type DemoStep =
       note?: string;
     }
   | { at: At; kind: 'void'; po: string; tracking: string; note: string }
-  | { at: At; kind: 'ssCancel'; po: string; note: string };
+  | { at: At; kind: 'ssCancel'; po: string; note: string }
+  /** The operations team types rows into the Inventory tab (SKU, quantity, status, warehouse), from `row` (2 = first). */
+  | { at: At; kind: 'inventory'; row: number; rows: [string, number | string, string, string][]; note: string };
 
 /** Monday 2 March 2026, in the spreadsheet's time zone (New York; EST, UTC−5, that day). */
 export const DEMO_DATE = '2026-03-02';
@@ -49,6 +51,8 @@ export const DEMO_UTC_OFFSET = '-05:00';
 export const DEMO_TIME_ZONE = 'America/New_York';
 
 export const DEMO_STORE = { storeId: 310442, storeName: 'Dropship orders (DSCO)' };
+/** The supplier's one warehouse in DSCO (its Warehouse Manager code). */
+export const DEMO_WAREHOUSE = 'NJ-EDISON';
 
 /** The sandbox accounts, and the settings a person saves in the sidebar for them. */
 export const DEMO_CREDENTIALS = {
@@ -66,6 +70,11 @@ export const DEMO_SETTINGS_FORM = {
   dscoEnvironment: 'production',
   includeTestOrders: false,
   cancelCode: 'CXSO',
+  sendInvoices: true,
+  invoicePer: 'order',
+  sendInventory: true,
+  inventoryFullHour: '5',
+  inventoryWarehouseCode: DEMO_WAREHOUSE,
 };
 
 const UNMAPPED_ERROR =
@@ -161,6 +170,20 @@ export const DEMO_ORDERS: DemoOrder[] = [
   },
 ];
 
+/**
+ * The Inventory tab at the end of the day, row by row, and what its Result must say. The supplier's
+ * DSCO catalog holds every SKU of the demo's orders; SUM-BTL-75O is a typo (a letter O).
+ */
+export const DEMO_INVENTORY_EXPECT: { sku: string; result: RegExp }[] = [
+  { sku: 'HP-PIL-LIN-18', result: /^Accepted by DSCO$/ },
+  { sku: 'MLH-MUG-SET4', result: /^Accepted by DSCO$/ },
+  { sku: 'SUM-TENT-2P', result: /^Accepted by DSCO$/ },
+  { sku: 'BBK-TRAIN-WD', result: /^Accepted by DSCO$/ },
+  { sku: 'SUM-BTL-75O', result: /^Refused: DSCO does not know this SKU/ },
+  { sku: 'MLH-LAMP-BR', result: /^Not sent: the quantity -1 is negative/ },
+  { sku: 'BBK-PUZZLE-48', result: /^Accepted by DSCO$/ },
+];
+
 export const DEMO_STEPS: DemoStep[] = [
   // Overnight: retailers send purchase orders to DSCO.
   { at: '00:42', kind: 'arrive', po: 'HP-4471902' },
@@ -175,6 +198,20 @@ export const DEMO_STEPS: DemoStep[] = [
   { at: '06:50', kind: 'arrive', po: 'MLH-88302' },
   // Morning: the sheet is set up and the first sync runs by hand.
   { at: '07:30', kind: 'setup' },
+  {
+    at: '07:45',
+    kind: 'inventory',
+    row: 2,
+    rows: [
+      ['HP-PIL-LIN-18', 24, '', ''],
+      ['MLH-MUG-SET4', 0, '', ''],
+      ['SUM-TENT-2P', 0, 'discontinued', ''],
+      ['BBK-TRAIN-WD', 12, 'in stock', ''],
+      ['SUM-BTL-75O', 40, '', ''],
+      ['MLH-LAMP-BR', -1, '', ''],
+    ],
+    note: 'stock counts for 6 SKUs (one SKU mistyped, one quantity negative)',
+  },
   { at: '08:00', kind: 'sync', via: 'syncNow' },
   { at: '08:15', kind: 'ship', po: 'HP-4471902', carrierCode: 'ups', serviceCode: 'ups_ground', tracking: '1Z4R9E620312345678' },
   { at: '08:20', kind: 'ship', po: 'MLH-88213', carrierCode: 'fedex', serviceCode: 'fedex_ground', tracking: '794612345678', note: 'all 3 lines in one box' },
@@ -214,6 +251,8 @@ export const DEMO_STEPS: DemoStep[] = [
   { at: '11:00', kind: 'sync', via: 'trigger' },
   { at: '11:45', kind: 'ship', po: 'MLH-88302', carrierCode: 'stamps_com', serviceCode: 'usps_ground_advantage', tracking: '9400111899223345678919' },
   { at: '12:00', kind: 'sync', via: 'trigger' },
+  { at: '12:30', kind: 'inventory', row: 3, rows: [['MLH-MUG-SET4', 36, '', '']], note: 'the mug sets are back in stock' },
+  { at: '12:35', kind: 'inventory', row: 8, rows: [['BBK-PUZZLE-48', 15, '', '']], note: 'a new SKU added' },
   { at: '12:40', kind: 'arrive', po: 'BBK-552040' },
   { at: '13:00', kind: 'sync', via: 'trigger' },
   { at: '13:15', kind: 'arrive', po: 'SUM-88041' },

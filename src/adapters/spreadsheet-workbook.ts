@@ -15,14 +15,14 @@ class SheetTab implements Tab {
     return count > 0 ? this.sheet.getRange(startRow, 1, count, width).getValues() : [];
   }
 
-  writeRows(startRow: number, rows: unknown[][]): void {
+  writeRows(startRow: number, rows: unknown[][], startColumn = 1): void {
     if (rows.length === 0) return;
     const width = rows[0].length;
     // Sheets refuses a range below the sheet's last row (1,000 on a new tab): grow it first.
     const needed = startRow + rows.length - 1;
     const max = this.sheet.getMaxRows();
     if (needed > max) this.sheet.insertRowsAfter(max, needed - max);
-    this.sheet.getRange(startRow, 1, rows.length, width).setValues(rows);
+    this.sheet.getRange(startRow, startColumn, rows.length, width).setValues(rows);
   }
 
   lastRow(): number {

@@ -4,6 +4,8 @@ import type { HttpResponse } from '../core/ports/http-port';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
 import { describeDscoError } from './describe-dsco-error';
+import type { DscoInventoryItem } from './dsco-inventory-types';
+import type { DscoInvoice } from './dsco-invoice-types';
 import type { DscoTokenProvider } from './dsco-token-provider';
 import type {
   DscoAcknowledgeItem,
@@ -97,14 +99,28 @@ export class DscoClient {
     return this.readChangeLog({ startDate, endDate }, action);
   }
 
-  private readChangeLog(query: Query, action: string): DscoChangeLog {
+  /**
+   * POST /inventory/batch/small (asynchronous, 202 + requestId; body up to 5 MB). DSCO applies the
+   * quantities later and reports each item in getInventoryLog(requestId). Quantities are absolute,
+   * so sending the same items again is harmless: it is retried like a read.
+   */
+  updateInventory(items: DscoInventoryItem[]): DscoUpdateResponse {
+    return this.call<DscoUpdateResponse>('POST', '/inventory/batch/small', undefined, items, true, 'inventory update');
+  }
+
+  /** GET /inventory/log?requestId=: what DSCO did with each item of an inventory update. */
+  getInventoryLog(requestId: string): DscoChangeLog {
+    return this.readChangeLog({ requestId }, 'inventory check (inventory change log)', '/inventory/log');
+  }
+
+  private readChangeLog(query: Query, action: string, path = '/order/log'): DscoChangeLog {
     const logs: DscoChangeLogEntry[] = [];
     let status: DscoChangeLog['status'];
     let scrollId: string | undefined;
     for (let first = true; ; first = false) {
       const page = this.call<{ scrollId?: string; status?: DscoChangeLog['status']; logs?: DscoChangeLogEntry[] }>(
         'GET',
-        '/order/log',
+        path,
         scrollId ? { scrollId } : query,
         undefined,
         true,
@@ -160,6 +176,30 @@ export class DscoClient {
     }
   }
 
+  /**
+   * POST /invoice (synchronous: 201 means DSCO created the invoice). Not retried after a 5xx or a
+   * network failure: DSCO refuses a reused invoice ID and an invoice cannot be edited, so after a
+   * lost answer the caller looks the invoice up (findInvoices) before sending it again.
+   */
+  createInvoice(invoice: DscoInvoice): void {
+    this.call<unknown>('POST', '/invoice', undefined, invoice, false, 'invoice');
+  }
+
+  /**
+   * GET /invoice?key=invoiceId&value=…: the invoices DSCO holds under this invoice ID. An invoice
+   * shows here only once DSCO's post-processing is done (spec), so an empty answer right after a
+   * lost one is not proof it never arrived. A 404 reads as none (the empty answer's shape is not documented).
+   */
+  findInvoices(invoiceId: string): DscoInvoice[] {
+    try {
+      const json = this.call<{ invoices?: DscoInvoice[] }>('GET', '/invoice', { key: 'invoiceId', value: invoiceId }, undefined, true, 'invoice lookup');
+      return Array.isArray(json.invoices) ? json.invoices : [];
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return [];
+      throw e;
+    }
+  }
+
   private call<T>(method: 'GET' | 'POST', path: string, query: Query | undefined, body: unknown, idempotent: boolean, action: string): T {
     let response = this.send(method, path, query, body, idempotent);
     if (response.status === 401) {
@@ -168,7 +208,7 @@ export class DscoClient {
       response = this.send(method, path, query, body, idempotent);
     }
     if (response.status < 200 || response.status > 299) {
-      if (response.status === 404 && (path === '/order/page' || path === '/order/log') && query && 'scrollId' in query) {
+      if (response.status === 404 && (path === '/order/page' || path.endsWith('/log')) && query && 'scrollId' in query) {
         throw new ApiError('DSCO', 404, `DSCO ${action} failed: the next page of results expired before it was read (DSCO keeps pages 5 minutes). The next sync starts the search again.`);
       }
       throw describeDscoError(response.status, response.body, action, this.tokens.secrets());

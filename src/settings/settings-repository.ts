@@ -30,6 +30,11 @@ export class SettingsRepository {
       archiveAfterDays: num('archiveAfterDays', DEFAULT_SETTINGS.archiveAfterDays),
       reconcileHours: num('reconcileHours', DEFAULT_SETTINGS.reconcileHours),
       alertEmails: read('alertEmails') ?? '',
+      sendInvoices: read('sendInvoices') === 'true',
+      invoicePer: read('invoicePer') === 'shipment' ? 'shipment' : 'order',
+      sendInventory: read('sendInventory') === 'true',
+      inventoryFullHour: num('inventoryFullHour', DEFAULT_SETTINGS.inventoryFullHour),
+      inventoryWarehouseCode: read('inventoryWarehouseCode') ?? '',
     };
   }
 

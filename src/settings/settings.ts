@@ -18,7 +18,19 @@ export interface Settings {
   reconcileHours: number;
   /** Who gets the alert e-mails: addresses separated by ", "; empty = no e-mail (the default). */
   alertEmails: string;
+  /** Send an invoice to DSCO for each shipped order (off by default). */
+  sendInvoices: boolean;
+  /** One invoice per order once nothing is open, or one per shipment (the retailer's invoicing policy decides). */
+  invoicePer: InvoicePer;
+  /** Send the Inventory tab's quantities to DSCO (off by default). */
+  sendInventory: boolean;
+  /** Hour of the day (US Pacific, 0–23) at which every Inventory row is sent again, changed or not. */
+  inventoryFullHour: number;
+  /** The DSCO warehouse code for Inventory rows that leave theirs blank ('' = none). */
+  inventoryWarehouseCode: string;
 }
+
+export type InvoicePer = 'order' | 'shipment';
 
 export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
@@ -37,6 +49,11 @@ export const DEFAULT_SETTINGS: Settings = {
   archiveAfterDays: 30,
   reconcileHours: 24,
   alertEmails: '',
+  sendInvoices: false,
+  invoicePer: 'order',
+  sendInventory: false,
+  inventoryFullHour: 5,
+  inventoryWarehouseCode: '',
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */

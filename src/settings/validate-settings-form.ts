@@ -89,12 +89,27 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   if (env !== 'production' && env !== 'staging') errors.dscoEnvironment = 'Choose production or staging.';
   else next.dscoEnvironment = env;
 
-  const testOrders = input.includeTestOrders;
-  if (testOrders === undefined || testOrders === null || testOrders === '') next.includeTestOrders = false;
-  else if (typeof testOrders === 'boolean') next.includeTestOrders = testOrders;
-  else if (testOrders === 'true' || testOrders === 'on') next.includeTestOrders = true;
-  else if (testOrders === 'false') next.includeTestOrders = false;
-  else errors.includeTestOrders = 'Must be yes or no.';
+  for (const field of ['includeTestOrders', 'sendInvoices', 'sendInventory'] as const) {
+    const value = input[field];
+    if (value === undefined || value === null || value === '') next[field] = false;
+    else if (typeof value === 'boolean') next[field] = value;
+    else if (value === 'true' || value === 'on') next[field] = true;
+    else if (value === 'false') next[field] = false;
+    else errors[field] = 'Must be yes or no.';
+  }
+
+  const per = text(input.invoicePer);
+  if (per === '') next.invoicePer = DEFAULT_SETTINGS.invoicePer;
+  else if (per !== 'order' && per !== 'shipment') errors.invoicePer = 'Choose per order or per shipment.';
+  else next.invoicePer = per;
+
+  const fullHour = text(input.inventoryFullHour) === '' ? DEFAULT_SETTINGS.inventoryFullHour : numberOf(input.inventoryFullHour);
+  if (!Number.isInteger(fullHour) || fullHour < 0 || fullHour > 23) errors.inventoryFullHour = 'An hour of the day, 0 to 23 (US Pacific time).';
+  else next.inventoryFullHour = fullHour;
+
+  const warehouse = text(input.inventoryWarehouseCode);
+  if (warehouse === undefined || warehouse.length > 100) errors.inventoryWarehouseCode = 'A DSCO warehouse code, as in DSCO\'s Warehouse Manager (at most 100 characters), or blank.';
+  else next.inventoryWarehouseCode = warehouse;
 
   const code = text(input.cancelCode);
   if (code === undefined || code === '') next.cancelCode = DEFAULT_SETTINGS.cancelCode;

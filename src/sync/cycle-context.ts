@@ -22,6 +22,10 @@ export interface CycleSummary {
   errors: number;
   /** Work left for the next cycle because the time budget ran out. */
   deferred: boolean;
+  /** Invoices DSCO created this cycle (when invoicing is on). */
+  invoiced?: number;
+  /** Inventory rows sent to DSCO this cycle (when inventory is on). */
+  inventorySent?: number;
 }
 
 /** What every phase of a cycle works with. */

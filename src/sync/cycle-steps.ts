@@ -1,4 +1,6 @@
 import { acknowledgeOrders, verifyAcknowledgements } from './acknowledge-orders';
+import { sendInventory } from '../inventory/send-inventory';
+import { sendInvoices } from '../invoices/send-invoices';
 import { archiveFinished } from './archive-finished';
 import { carryOutNeeds } from './carry-out-needs';
 import { createInShipStation } from './create-in-shipstation';
@@ -59,5 +61,7 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
     save: true,
   },
   { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
+  { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
+  { name: 'Sending inventory to DSCO', run: sendInventory },
   { name: 'Archiving finished orders', run: (ctx, deps) => archiveFinished(ctx, deps.workbook) },
 ];

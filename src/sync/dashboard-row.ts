@@ -1,7 +1,8 @@
 import type { OrderRecord } from './order-record';
+import { isInvoiced } from './order-state';
 import { sheetText } from './sheet-text';
 
-/** "3 ordered · 2 shipped · 1 cancelled": the order's units at a glance (parts that are zero left out). */
+/** "3 ordered · 2 shipped · 1 cancelled · invoiced": the order's units at a glance (parts that are zero left out), and whether DSCO has its invoices. */
 export function describeUnits(r: OrderRecord): string {
   let ordered = 0;
   let shipped = 0;
@@ -15,6 +16,7 @@ export function describeUnits(r: OrderRecord): string {
   const parts = [`${ordered} ordered`];
   if (shipped) parts.push(`${shipped} shipped`);
   if (cancelled) parts.push(`${cancelled} cancelled`);
+  if (isInvoiced(r)) parts.push('invoiced');
   return parts.join(' · ');
 }
 

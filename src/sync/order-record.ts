@@ -3,7 +3,7 @@ export type OrderStatus = 'Received' | 'Sent to SS' | 'Shipped' | 'Cancelled' | 
 export type Flow = 'DSCO → SS' | 'SS → DSCO';
 
 /** The step an Error row failed at; retryFailed() redoes exactly that step. */
-export type FailedStep = 'create' | 'acknowledge' | 'ship' | 'cancel-in-shipstation' | 'cancel-in-dsco' | 'update-address' | 'attention';
+export type FailedStep = 'create' | 'acknowledge' | 'ship' | 'cancel-in-shipstation' | 'cancel-in-dsco' | 'update-address' | 'invoice' | 'attention';
 
 /** Who cancelled units of a line. */
 export type CancelledBy = 'retailer' | 'supplier';
@@ -22,6 +22,8 @@ export interface OrderLine {
   cancelledBy?: CancelledBy;
   cancelCode?: string;
   cancelledAt?: number;
+  /** DSCO's line cost (`expectedCost`): what the retailer expects to pay per unit, the invoice's unit price. */
+  expectedCost?: number;
 }
 
 /** A package sent to DSCO: the record is its own ledger, so a lost _Shipments tab never causes a second push. */
@@ -98,6 +100,28 @@ export interface OrderRecord {
   verifiedAt?: number;
   /** Shipments sent to DSCO in an asynchronous batch whose outcome /order/log has not given yet. */
   pendingShipments?: PendingShipment[];
+  /** DSCO marked the order as a test order (`testFlag`): invoiced only while test orders are included. */
+  testOrder?: boolean;
+  /** Invoices sent to DSCO for this order, by invoice ID. */
+  invoices?: OrderInvoice[];
+}
+
+/**
+ * An invoice sent to DSCO. Its ID is derived from the order (and shipment), and DSCO refuses a
+ * reused invoice ID, so sending it again can never bill twice; an invoice attempted before is
+ * looked up by ID in DSCO before it is sent again.
+ */
+export interface OrderInvoice {
+  invoiceId: string;
+  /** "order" for the whole order, or the package key ("S…"/"F…") of the shipment it bills. */
+  covers: string;
+  /** sent: DSCO created it (201, or found by ID); unconfirmed: the answer was lost; refused: DSCO said no (the row is an Error). */
+  state: 'sent' | 'unconfirmed' | 'refused';
+  totalAmount: number;
+  /** When it was last sent, or confirmed. */
+  at: number;
+  /** When it was first sent. */
+  firstAt: number;
 }
 
 /**
@@ -132,7 +156,7 @@ export function openQuantity(line: OrderLine): number {
   return Math.max(0, line.quantity - line.shipped - line.cancelled);
 }
 
-/** Nothing is open and nothing waits: the order can leave the working book. */
+/** Nothing is open and nothing waits (an invoice whose answer was lost waits): the order can leave the working book. */
 export function isFinished(record: OrderRecord): boolean {
-  return record.status === 'Shipped' || record.status === 'Cancelled';
+  return (record.status === 'Shipped' || record.status === 'Cancelled') && !(record.invoices ?? []).some((i) => i.state === 'unconfirmed');
 }

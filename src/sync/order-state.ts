@@ -1,6 +1,6 @@
 import type { DscoOrder } from '../dsco/dsco-types';
 import { fnv1a } from '../core/text/fnv1a';
-import { type CancelledBy, type Deadlines, type FailedStep, type Flow, openQuantity, type OrderLine, type OrderRecord, type OrderStatus } from './order-record';
+import { type CancelledBy, type Deadlines, type FailedStep, type Flow, openQuantity, type OrderInvoice, type OrderLine, type OrderRecord, type OrderStatus } from './order-record';
 
 /**
  * The order's life cycle as pure transitions over its record. Every step of the sync changes a
@@ -178,6 +178,7 @@ export function linesOf(order: DscoOrder): OrderLine[] {
       shipped: Math.max(0, Number(l.shippedQuantity) || 0),
       cancelled: Math.max(0, Number(l.cancelledQuantity) || 0),
     };
+    if (typeof l.expectedCost === 'number' && Number.isFinite(l.expectedCost) && l.expectedCost >= 0) line.expectedCost = l.expectedCost;
     if (line.cancelled > 0) {
       line.cancelledBy = 'retailer';
       line.cancelCode = String(l.cancelCode ?? '');
@@ -246,6 +247,8 @@ export function absorbDscoOrder(r: OrderRecord, order: DscoOrder, now: number): 
   for (const line of r.lines) {
     const t = theirs.find((x) => x.lineNumber === line.lineNumber);
     if (!t) continue;
+    // A line cost DSCO did not have when the order was pulled (records from before costs were kept, or a retailer's fix).
+    if (line.expectedCost === undefined && t.expectedCost !== undefined) line.expectedCost = t.expectedCost;
     const cancelled = Math.min(t.cancelled, line.quantity - line.shipped);
     if (cancelled > line.cancelled) {
       // Our own cancellation confirmed late counts as ours; anything more is the retailer's.
@@ -286,4 +289,24 @@ export function absorbDscoOrder(r: OrderRecord, order: DscoOrder, now: number): 
   settlePendingCancel(r);
   refresh(r, now);
   return out;
+}
+
+/**
+ * Records what became of an invoice sent to DSCO (by invoice ID). "sent" is final: an invoice DSCO
+ * created is never downgraded, whatever a later answer says. A sent invoice clears an invoice flag
+ * once no other invoice of the order is refused.
+ */
+export function setInvoice(r: OrderRecord, invoice: Omit<OrderInvoice, 'at' | 'firstAt'>, now: number): void {
+  const list = (r.invoices ??= []);
+  const known = list.find((i) => i.invoiceId === invoice.invoiceId);
+  if (known?.state === 'sent') return;
+  if (known) Object.assign(known, invoice, { at: now });
+  else list.push({ ...invoice, at: now, firstAt: now });
+  r.updatedAt = now;
+  if (invoice.state === 'sent' && !list.some((i) => i.state === 'refused')) clearFlag(r, now, 'invoice');
+}
+
+/** Every invoice of the order was created in DSCO (and there is at least one). */
+export function isInvoiced(r: OrderRecord): boolean {
+  return !!r.invoices?.length && r.invoices.every((i) => i.state === 'sent');
 }

@@ -27,6 +27,7 @@ function newRecord(order: DscoOrder, now: number): OrderRecord {
   };
   const deadlines = deadlinesOf(order);
   if (deadlines) record.deadlines = deadlines;
+  if (order.testFlag === true) record.testOrder = true;
   const requested = cancelRequestCode(order);
   if (requested) record.cancelRequest = { code: requested, state: 'new' };
   refresh(record, now);

@@ -54,8 +54,9 @@ describe('dsco-schemas.json', () => {
     expect(dscoSchemas.spec.version).toBe('3.0');
     expect((dscoSchemas as unknown as { generatedBy: string }).generatedBy).toBe('scripts/extract-dsco-schemas.mjs');
     expect(Object.keys(dscoSchemas.operations).sort()).toEqual([
-      'GET /hello', 'GET /order/', 'GET /order/log', 'GET /order/page', 'POST /oauth2/token', 'POST /order/acknowledge',
-      'POST /order/item/cancel', 'POST /order/shipment/batch/small', 'POST /order/singleShipment',
+      'GET /hello', 'GET /inventory/log', 'GET /invoice', 'GET /order/', 'GET /order/log', 'GET /order/page', 'POST /inventory/batch/small',
+      'POST /invoice', 'POST /oauth2/token', 'POST /order/acknowledge', 'POST /order/item/cancel', 'POST /order/shipment/batch/small',
+      'POST /order/singleShipment',
     ]);
   });
 });
@@ -168,6 +169,38 @@ describe('validateDscoRequest', () => {
     }).join('\n');
     expect(v).toMatch(/request body\/id must be string/);
     expect(v).toMatch(/lineItems\/0 must have required property 'cancelCode'/);
+  });
+
+  it('checks the Invoice: invoiceId and totalAmount required, each line a quantity and a unit price', () => {
+    const ok = {
+      invoiceId: 'DSCO-1025416768', dscoOrderId: '1025416768', poNumber: 'BOX.75594056.69954666', invoiceDate: '2025-11-13T05:00:00Z',
+      totalAmount: 7.7, lineItemsSubtotal: 7.7, numberOfLineItems: 1,
+      lineItems: [{ lineNumber: 1, sku: 'JAX-FA-082-DS', dscoItemId: '1296623850', quantity: 1, unitPrice: 7.7, subtotal: 7.7 }],
+    };
+    expect(validateDscoRequest('POST', '/invoice', { body: ok })).toEqual([]);
+    const v = validateDscoRequest('POST', '/invoice', { body: { dscoOrderId: '1', lineItems: [{ quantity: 1 }] } }).join('\n');
+    expect(v).toMatch(/required property 'invoiceId'/);
+    expect(v).toMatch(/required property 'totalAmount'/);
+    expect(v).toMatch(/lineItems\/0 must have required property 'unitPrice'/);
+    expect(validateDscoRequest('GET', '/invoice', { query: { key: 'invoiceId', value: 'DSCO-1' } })).toEqual([]);
+    expect(validateDscoRequest('GET', '/invoice', { query: { key: 'orderId', value: '1' } }).join()).toMatch(/query.key must be one of/);
+    expect(validateDscoResponse('GET', '/invoice', 200, { invoices: [ok] })).toEqual([]);
+  });
+
+  it('checks ItemInventory: a SKU of at most 90 characters, warehouses with a code, a status DSCO knows', () => {
+    const ok = [{ sku: 'ABC123', status: 'in-stock', quantityAvailable: 45, warehouses: [{ code: 'WH01', quantity: 45 }] }];
+    expect(validateDscoRequest('POST', '/inventory/batch/small', { body: ok })).toEqual([]);
+    const v = validateDscoRequest('POST', '/inventory/batch/small', {
+      body: [{ sku: 'X'.repeat(91), status: 'sold-out', quantityAvailable: 1.5, warehouses: [{ quantity: 1 }] }],
+    }).join('\n');
+    expect(v).toMatch(/sku must NOT have more than 90 characters/);
+    expect(v).toMatch(/status must be one of \["in-stock","out-of-stock","discontinued","hidden"\]/);
+    expect(v).toMatch(/quantityAvailable must be integer/);
+    expect(v).toMatch(/warehouses\/0 must have required property 'code'/);
+    expect(validateDscoResponse('GET', '/inventory/log', 200, {
+      status: 'COMPLETED',
+      logs: [{ payload: ok[0], dateProcessed: '2026-03-02T15:00:00Z', status: 'failure', requestMethod: 'api', requestId: 'r1', results: [{ code: 'NOT_FOUND', severity: 'error', description: 'sku ABC123 not found' }] }],
+    })).toEqual([]);
   });
 
   it('flags operations the spec does not have and bodies on GETs', () => {

@@ -46,6 +46,19 @@ describe('npm start: the demo day, end to end', () => {
     expect(Math.max(...stdout.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(120);
   });
 
+  it('invoices each shipped order once and sends the Inventory tab, in the timeline and the workbook', async () => {
+    const cycles = stdout.split('\n').filter((l) => l.includes('⟳'));
+    expect(cycles.some((l) => / · invoiced \d/.test(l))).toBe(true);
+    expect(cycles.some((l) => / · inventory \d/.test(l))).toBe(true);
+    expect(stdout.replace(/\s+/g, ' ')).toMatch(/5 invoices, one per shipped order; the Inventory tab's 7 rows as expected/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    const inventory = wb.getWorksheet('Inventory')!;
+    expect(text(inventory.getRow(2).getCell(6).value)).toBe('Accepted by DSCO');
+    const units = wb.getWorksheet('Dashboard')!.getColumn(10).values.map((v) => text(v as ExcelJS.CellValue));
+    expect(units.filter((u) => u.endsWith('· invoiced'))).toHaveLength(5);
+  });
+
   it('writes the spreadsheet with the template’s tabs, headers, frozen rows, hidden tabs and status colours', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(xlsx);

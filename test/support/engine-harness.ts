@@ -39,13 +39,13 @@ export class MemoryTab implements Tab {
     this.calls++;
     return Array.from({ length: count }, (_, i) => Array.from({ length: width }, (_, j) => this.rows[startRow - 1 + i]?.[j] ?? ''));
   }
-  writeRows(startRow: number, rows: unknown[][]): void {
+  writeRows(startRow: number, rows: unknown[][], startColumn = 1): void {
     this.calls++;
     rows.forEach((r, i) => {
       const at = startRow - 1 + i;
       while (this.rows.length <= at) this.rows.push([]);
       const row = this.rows[at];
-      r.forEach((v, j) => (row[j] = v instanceof Date ? new Date(v.getTime()) : v));
+      r.forEach((v, j) => (row[startColumn - 1 + j] = v instanceof Date ? new Date(v.getTime()) : v));
     });
   }
   lastRow(): number {

@@ -5,8 +5,8 @@ export interface Tab {
   readAll(): unknown[][];
   /** The values of rows [startRow, startRow + count), `width` columns, one Sheets call. */
   readRows(startRow: number, count: number, width: number): unknown[][];
-  /** Writes a block of rows starting at a 1-based row, one Sheets call. */
-  writeRows(startRow: number, rows: unknown[][]): void;
+  /** Writes a block of rows starting at a 1-based row (and column, default 1), one Sheets call. */
+  writeRows(startRow: number, rows: unknown[][], startColumn?: number): void;
   /** The last row with content (0 for an empty tab), one Sheets call. */
   lastRow(): number;
   /** Removes rows [startRow, startRow + count), one Sheets call. */

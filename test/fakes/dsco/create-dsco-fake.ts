@@ -13,6 +13,8 @@ import { createScrollStore } from './dsco-scroll';
 import { applySingleShipment, type ShipRule } from './dsco-shipments';
 import type { ApiResponseMessage, DeepPartial, Order, OrderForCancel, OrderId, ShipmentsForUpdate } from './dsco-types';
 import { makeDscoOrder } from './make-dsco-order';
+import { createInvoiceStore, type FakeInvoice, type InvoiceRule } from './dsco-invoices';
+import { createInventoryStore, type FakeInventoryItem, type InventoryRule } from './dsco-inventory';
 
 export interface DscoFakeOptions {
   clock: SimClock;
@@ -33,6 +35,10 @@ export interface DscoFakeOptions {
    * default 0. GET /order/ (by key) always shows the current order.
    */
   searchLagMs?: number;
+  /** How long after POST /invoice the invoice shows in GET /invoice ("post-processing", spec); default 0. */
+  invoiceVisibleAfterMs?: number;
+  /** The supplier's warehouse codes (portal Warehouse Manager); default ['WH1']. */
+  warehouseCodes?: string[];
 }
 
 export interface DscoRequestRecord {
@@ -69,6 +75,16 @@ export interface DscoFake {
   requireShipFields(rule: ShipRule): void;
   faults: { enqueue(f: DscoFault): void; pending(): number; clear(): void };
   processAsync(): void;
+  /** Invoices created, by invoiceId. */
+  invoices: Map<string, FakeInvoice>;
+  /** A retailer rule POST /invoice applies (the refusal's description, or undefined to accept). */
+  refuseInvoices(rule: InvoiceRule): void;
+  /** The supplier's items in DSCO, by SKU, with their stock. */
+  inventory: Map<string, FakeInventoryItem>;
+  /** Adds an item to the supplier's DSCO catalog (stock 0). */
+  seedItem(sku: string, warehouses?: string[]): void;
+  /** A rule DSCO applies to each inventory item (the refusal's description, or undefined). */
+  refuseInventory(rule: InventoryRule): void;
 }
 
 /** Map whose reads first run `before` (used to apply due async requests lazily, by the clock). */
@@ -130,7 +146,7 @@ function parseUrl(url: string): { path: string; query: Record<string, string[]> 
 
 const FORM = 'application/x-www-form-urlencoded';
 /** Operations whose spec text caps the body at 5 MB. */
-const FIVE_MB_BODY = new Set(['POST /order/acknowledge', 'POST /order/shipment/batch/small']);
+const FIVE_MB_BODY = new Set(['POST /order/acknowledge', 'POST /order/shipment/batch/small', 'POST /inventory/batch/small']);
 const LOG_PAGE_SIZE = 100;
 const UNTIL_MIN_AGE_MS = 5_000;
 
@@ -157,6 +173,9 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   let searchLagMs = opts.searchLagMs ?? 0;
   const hiddenUpdates = new Set<string>();
   const searchableFrom = new Map<string, number>();
+  const invoices = createInvoiceStore(clock, ids, orders, opts.invoiceVisibleAfterMs ?? 0);
+  const inventory = createInventoryStore(opts.warehouseCodes ?? ['WH1']);
+  const inventoryLog = createAsyncLog(clock, asyncDelayMs);
 
   const mustFind = (id: string): Order => {
     const o = orders.get(id);
@@ -247,7 +266,16 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   }
 
   /** GET /order/log — spec operationId getOrderChangeLog. */
-  function getOrderChangeLog({ query }: Ctx): FakeHttpResponse {
+  function getOrderChangeLog(ctx: Ctx): FakeHttpResponse {
+    return readLog(log, ctx);
+  }
+
+  /** GET /inventory/log — spec operationId getInventoryChangeLog: the same contract as /order/log, over inventory updates. */
+  function getInventoryChangeLog(ctx: Ctx): FakeHttpResponse {
+    return readLog(inventoryLog, ctx);
+  }
+
+  function readLog(log: ReturnType<typeof createAsyncLog>, { query }: Ctx): FakeHttpResponse {
     const scrollId = one(query, 'scrollId');
     if (scrollId !== undefined) {
       const page = logScrolls.next(scrollId);
@@ -378,6 +406,35 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     return jsonResponse(200, { status: 'success', requestId, eventDate });
   }
 
+  /**
+   * POST /inventory/batch/small — spec operationId updateInventorySmallBatch: "up to five megabytes" → 202
+   * AsyncUpdateResponse; each item is one entry of GET /inventory/log?requestId=, applied once due (see dsco-inventory.ts).
+   * [unknown] skipItemsThatDontExist's logging: the fake filters such items out without a log entry.
+   */
+  function updateInventorySmallBatch({ body, query }: Ctx): FakeHttpResponse {
+    const skip = one(query, 'skipItemsThatDontExist') === 'true';
+    const items = (body as FakeInventoryItem[]).filter((item) => !skip || inventory.items.has(item.sku));
+    const requestId = ids.uuid();
+    inventoryLog.submit(
+      requestId,
+      'updateInventorySmallBatch',
+      items.map((item) => ({ payload: item, apply: () => inventory.apply(item) })),
+    );
+    return jsonResponse(202, { status: 'pending', requestId, eventDate: toDscoDate(clock.now()) });
+  }
+
+  /** POST /invoice — spec operationId singleInvoice: 201 SuccessFailResponse {"success": true}; refusals 400 (see dsco-invoices.ts). */
+  function singleInvoice({ body }: Ctx): FakeHttpResponse {
+    const errors = invoices.create(body as FakeInvoice);
+    if (errors.length > 0) return jsonResponse(400, messages('VALIDATION_FAILED', errors));
+    return jsonResponse(201, { success: true });
+  }
+
+  /** GET /invoice — spec operationId getInvoiceById: 200 {invoices: [...]}; [unknown] whether none found is [] or 404: the fake answers []. */
+  function getInvoiceById({ query }: Ctx): FakeHttpResponse {
+    return jsonResponse(200, { invoices: invoices.find(one(query, 'key') ?? '', one(query, 'value') ?? '') });
+  }
+
   const routes: Partial<Record<string, (ctx: Ctx) => FakeHttpResponse>> = {
     // GET /hello — spec operationId helloWorld; "returns {"hello":"World!"}" (Getting Started).
     'GET /hello': () => jsonResponse(200, { hello: 'World!' }),
@@ -388,6 +445,10 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     'POST /order/singleShipment': singleShipment,
     'POST /order/shipment/batch/small': createShipmentSmallBatch,
     'POST /order/item/cancel': cancelItems,
+    'POST /invoice': singleInvoice,
+    'GET /invoice': getInvoiceById,
+    'POST /inventory/batch/small': updateInventorySmallBatch,
+    'GET /inventory/log': getInventoryChangeLog,
   };
 
   // ---------------------------------------------------------------- dispatch
@@ -439,6 +500,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
 
   function handle(req: FakeHttpRequest): FakeHttpResponse {
     log.settle();
+    inventoryLog.settle();
     const method = req.method.toUpperCase();
     const { path, query } = parseUrl(req.url);
     const key = `${method} ${path}`;
@@ -573,6 +635,12 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     faults: { enqueue: faults.enqueue, pending: faults.pending, clear: faults.clear },
     processAsync() {
       log.settle(true);
+      inventoryLog.settle(true);
     },
+    invoices: invoices.all,
+    refuseInvoices: (rule) => invoices.addRule(rule),
+    inventory: inventory.items,
+    seedItem: (sku, warehouses) => inventory.seedItem(sku, warehouses),
+    refuseInventory: (rule) => inventory.addRule(rule),
   };
 }

@@ -140,6 +140,8 @@ export interface RigOptions {
   dscoAsyncDelayMs?: number;
   /** ShipStation requests a minute (default 40). */
   ssRateLimitPerMinute?: number;
+  /** DSCO shows a created invoice in GET /invoice this long later (default 0). */
+  dscoInvoiceVisibleAfterMs?: number;
 }
 
 /**
@@ -149,7 +151,7 @@ export interface RigOptions {
 export function createRig(opts: RigOptions = {}): Rig {
   const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
   const sim = createSimulator({ clock, ...opts.sim });
-  const dsco = createDscoFake({ clock, clientId: RIG_FORM.dscoClientId, clientSecret: RIG_SECRETS.dscoClientSecret, asyncDelayMs: opts.dscoAsyncDelayMs });
+  const dsco = createDscoFake({ clock, clientId: RIG_FORM.dscoClientId, clientSecret: RIG_SECRETS.dscoClientSecret, asyncDelayMs: opts.dscoAsyncDelayMs, invoiceVisibleAfterMs: opts.dscoInvoiceVisibleAfterMs });
   const ss = createShipStationFake({
     clock,
     apiKey: RIG_SECRETS.ssApiKey,

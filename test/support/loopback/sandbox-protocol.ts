@@ -1,4 +1,6 @@
 import type { DscoFault } from '../../fakes/dsco';
+import type { FakeInventoryItem } from '../../fakes/dsco/dsco-inventory';
+import type { FakeInvoice } from '../../fakes/dsco/dsco-invoices';
 import type { DeepPartial, Order } from '../../fakes/dsco/dsco-types';
 import type { ShipOrderInput, SsFault, SsFulfillment, SsOrder, SsShipment, SsStoreInput } from '../../fakes/shipstation';
 
@@ -6,7 +8,7 @@ import type { ShipOrderInput, SsFault, SsFulfillment, SsOrder, SsShipment, SsSto
 export const SANDBOX_NOW_HEADER = 'x-sandbox-now';
 
 export interface SandboxOptions {
-  dsco?: { clientId?: string; clientSecret?: string; tokenTtlSeconds?: number };
+  dsco?: { clientId?: string; clientSecret?: string; tokenTtlSeconds?: number; warehouseCodes?: string[] };
   shipstation?: { apiKey?: string; apiSecret?: string; stores?: SsStoreInput[] };
 }
 
@@ -21,6 +23,9 @@ export interface SandboxSnapshot {
   ssRequests: string[];
   /** DSCO contract violations the fake saw (should stay empty). */
   dscoViolations: string[];
+  /** Invoices DSCO created, and the supplier's items with their stock. */
+  dscoInvoices: FakeInvoice[];
+  dscoInventory: FakeInventoryItem[];
 }
 
 /**
@@ -29,6 +34,8 @@ export interface SandboxSnapshot {
  */
 export interface SandboxOps {
   seedOrder(now: number, partial?: DeepPartial<Order>): Order;
+  /** Adds an item to the supplier's DSCO catalog. */
+  seedItem(now: number, sku: string, warehouses?: string[]): void;
   releaseOrder(now: number, dscoOrderId: string): void;
   retailerCancel(now: number, dscoOrderId: string, code?: string): void;
   retailerCancelRequest(now: number, dscoOrderId: string, code?: string): void;

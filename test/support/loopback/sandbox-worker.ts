@@ -77,6 +77,7 @@ function timed<A extends unknown[], R>(fn: (...args: A) => R): (now: number, ...
 
 const ops: SandboxOps = {
   seedOrder: timed((partial?: DeepPartial<Order>) => dsco.seedOrder(partial)),
+  seedItem: timed((sku: string, warehouses?: string[]) => dsco.seedItem(sku, warehouses)),
   releaseOrder: timed((id: string) => dsco.releaseOrder(id)),
   retailerCancel: timed((id: string, code?: string) => dsco.retailerCancel(id, code)),
   retailerCancelRequest: timed((id: string, code?: string) => dsco.retailerCancelRequest(id, code)),
@@ -101,6 +102,8 @@ const ops: SandboxOps = {
     dscoRequests: dsco.requests.map((r) => `${r.method} ${r.path}`),
     ssRequests: ss.requests.map((r) => `${r.method} ${r.path}`),
     dscoViolations: [...dsco.violations],
+    dscoInvoices: [...dsco.invoices.values()],
+    dscoInventory: [...dsco.inventory.values()],
   })),
 };
 

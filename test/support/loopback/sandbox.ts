@@ -39,6 +39,7 @@ const CONTROL_TIMEOUT_MS = 10_000;
 /** Every operation of SandboxOps, so control can be built (and the compiler checks none is missing). */
 const OP_NAMES: Record<keyof SandboxOps, true> = {
   seedOrder: true,
+  seedItem: true,
   releaseOrder: true,
   retailerCancel: true,
   retailerCancelRequest: true,
