@@ -86,6 +86,14 @@ class SheetTab implements Tab {
   activate(): void {
     this.sheet.activate();
   }
+
+  gridSize(): { rows: number; columns: number } {
+    return { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+  }
+
+  deleteColumns(start: number, count: number): void {
+    if (count > 0) this.sheet.deleteColumns(start, count);
+  }
 }
 
 /** Workbook over the spreadsheet the script is bound to. */
@@ -99,5 +107,16 @@ export class SpreadsheetWorkbook implements Workbook {
 
   createTab(name: string): Tab {
     return new SheetTab(this.spreadsheet.insertSheet(name));
+  }
+
+  tabNames(): string[] {
+    return this.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  deleteTab(name: string): boolean {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet || this.spreadsheet.getSheets().length < 2) return false;
+    this.spreadsheet.deleteSheet(sheet);
+    return true;
   }
 }

@@ -128,6 +128,7 @@ export class App {
       summary.created.length ? `created ${summary.created.join(', ')}` : '',
       summary.repaired.length ? `repaired the headers of ${summary.repaired.join(', ')}` : '',
       summary.seeded.length ? `filled in the defaults of ${summary.seeded.join(', ')}` : '',
+      summary.trimmed.length ? `removed unused cells from ${summary.trimmed.join(', ')}` : '',
     ].filter(Boolean);
     this.deps.ui().toast(parts.length ? `Sheet set up: ${parts.join('; ')}.` : 'The sheet was already set up.', 'DSCO Sync');
     return summary;

@@ -10,6 +10,7 @@ import { SECRET_FIELDS, type Settings } from '../settings/settings';
 import type { ShipStationClient } from '../shipstation/shipstation-client';
 import { acknowledgeOrders, verifyAcknowledgements } from './acknowledge-orders';
 import { ActivityLog } from './activity-log';
+import { archiveFinished } from './archive-finished';
 import { CarrierMap } from './carrier-map';
 import { createInShipStation } from './create-in-shipstation';
 import type { CycleContext, CycleSummary } from './cycle-context';
@@ -20,8 +21,7 @@ import { pullNewOrders } from './pull-new-orders';
 import { pushTracking } from './push-tracking';
 import { retryFailedSteps } from './retry-failed-steps';
 import { applyShipStationCancellations } from './shipstation-cancellations';
-import { cellText } from './sheet-text';
-import { ARCHIVE_TAB, CARRIER_MAP_TAB, DASHBOARD_WIDTH, LOGS_TAB } from './tabs';
+import { CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
@@ -92,7 +92,8 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
   try {
     const budget = new TimeBudget(deps.clock, CYCLE_BUDGET_MS);
     const settings = requireSettings(deps.settings);
-    book = OrderBook.load(deps.workbook);
+    book = OrderBook.load(deps.workbook, deps.store);
+    for (const d of book.damaged()) log.error('', d.dscoOrderId, `Row ${d.sheetRow} of the hidden _Orders tab cannot be read (${d.problem}); it is kept and shown as an Error row.`);
     const ctx: CycleContext = {
       clock: deps.clock,
       budget,
@@ -155,25 +156,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     if (dscoMark !== undefined) ctx.watermarks.set('dscoUpdates', dscoMark);
     if (ssMark !== undefined) ctx.watermarks.set('shipstationCancels', ssMark);
 
-    stage('Archiving finished orders', () => {
-      const archive = deps.workbook.tab(ARCHIVE_TAB);
-      if (!archive) {
-        log.warn('', '', 'Finished orders stay on the Dashboard: the "Archive" tab is missing; use DSCO Sync → Set up sheet.');
-        return;
-      }
-      const rows = ctx.book.takeFinishedBefore(deps.clock.now() - settings.archiveAfterDays * 86_400_000);
-      if (!rows.length) return;
-      // Archive first, then the Dashboard: a run stopped in between shows the order twice, never
-      // nowhere. The next run archives the same orders again, so it skips those the interrupted run
-      // already appended: they are among the Archive's last rows.
-      const last = archive.lastRow();
-      const tail = Math.min(rows.length, Math.max(0, last - 1));
-      const archived = new Set(archive.readRows(last - tail + 1, tail, DASHBOARD_WIDTH).map((r) => cellText(r[1])));
-      const fresh = rows.filter((r) => !archived.has(cellText(r[1])));
-      if (fresh.length) archive.writeRows(last + 1, fresh);
-      save();
-      log.info('', '', `Moved ${rows.length} finished order(s) older than ${settings.archiveAfterDays} days to the Archive tab.`);
-    });
+    stage('Archiving finished orders', () => archiveFinished(ctx, deps.workbook, save));
 
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);

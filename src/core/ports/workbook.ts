@@ -25,9 +25,17 @@ export interface Tab {
   ensureFilter(width: number): void;
   setWrap(width: number): void;
   activate(): void;
+  /** The tab's grid: rows and columns, filled or not (what counts against the spreadsheet's cell limit). */
+  gridSize(): { rows: number; columns: number };
+  /** Removes columns [start, start + count), one Sheets call. */
+  deleteColumns(start: number, count: number): void;
 }
 
 export interface Workbook {
   tab(name: string): Tab | undefined;
   createTab(name: string): Tab;
+  /** Every tab's name, in order. */
+  tabNames(): string[];
+  /** Removes a tab; false when it does not exist or is the last one. */
+  deleteTab(name: string): boolean;
 }
