@@ -89,6 +89,8 @@ export class OrderBook {
   /** The Dashboard may not match _Orders (a run died between the two writes): redraw it whole once. */
   private dashboardStale: boolean;
   private readonly oversize = new Set<string>();
+  /** Damaged rows whose Error row the Dashboard does not show yet (drawn by the first save). */
+  private readonly redraw = new Set<Slot>();
 
   private constructor(
     private readonly ordersTab: Tab,
@@ -109,8 +111,10 @@ export class OrderBook {
       // A row emptied by hand holds nothing to keep: it is dropped (the rows below move up once).
       if (!id && !text) continue;
       const slot = this.readSlot(id, text, row);
-      if (slot.damaged) this.damagedRows.push({ sheetRow: i + 2, dscoOrderId: id, problem: slot.damaged.problem });
-      else this.records.set(id, slot.record as OrderRecord);
+      if (slot.damaged) {
+        this.damagedRows.push({ sheetRow: i + 2, dscoOrderId: id, problem: slot.damaged.problem });
+        this.redraw.add(slot);
+      } else this.records.set(id, slot.record as OrderRecord);
       this.slots.push(slot);
       this.sheetSlots[i] = slot;
       this.sheetJson[i] = text;
@@ -253,14 +257,19 @@ export class OrderBook {
     const n = this.slots.length;
     const jsons: string[] = new Array(n);
     const changed: number[] = [];
+    const redrawn: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = this.slots[i];
       jsons[i] = s.record ? this.storable(s.record, i) : cellText(s.damaged?.raw[1]);
-      if (this.sheetSlots[i] !== s || this.sheetJson[i] !== jsons[i]) changed.push(i);
+      if (this.sheetSlots[i] !== s || this.sheetJson[i] !== jsons[i]) {
+        changed.push(i);
+        redrawn.push(i);
+      } else if (this.redraw.has(s)) redrawn.push(i);
     }
+    this.redraw.clear();
     const before = this.sheetSlots.length;
     const orderBlocks = blocks(changed);
-    const dashBlocks = this.dashboardStale && n ? [[0, n - 1] as [number, number]] : orderBlocks;
+    const dashBlocks = this.dashboardStale && n ? [[0, n - 1] as [number, number]] : blocks(redrawn);
     const dirty = dashBlocks.length > 0 || before > n;
     if (dirty) this.store?.set(PROPERTIES.dashboardPending, '1');
     for (const [a, b] of orderBlocks) {
