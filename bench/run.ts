@@ -5,7 +5,9 @@
  * It reports; it does not assert. Writes bench/results/latest.json and
  * bench/results/time-per-execution.svg.
  *
- *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet]
+ *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet] [--update]
+ *
+ * Writes to out/bench/; --update writes bench/results/ (the committed results) instead.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,9 @@ import { checkTargets, summarize, type RunSummary } from './summarize';
 import { timePerExecutionSvg } from './svg';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.join(HERE, 'results');
+/** Committed results, rewritten only with --update; every run writes to out/bench/. */
+const COMMITTED = path.join(HERE, 'results');
+const OUT = process.argv.includes('--update') ? COMMITTED : path.join(HERE, '..', 'out', 'bench');
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -107,7 +111,7 @@ function main(): void {
   const started = Date.now();
   console.log(
     `bench: N = ${NS.join(', ')}; modes ${MODES.join(', ')}; costs: UrlFetch ${DEFAULT_COSTS.urlFetchMs} ms + ${DEFAULT_COSTS.transferMsPerKb} ms/KiB, ` +
-      `Sheets ${DEFAULT_COSTS.sheetsCallMs} ms + ${DEFAULT_COSTS.sheetsPerCellMs} ms/cell; ShipStation 40/min; DSCO ` +
+      `Sheets ${DEFAULT_COSTS.sheetsCallMs} ms + ${DEFAULT_COSTS.sheetsPerCellMs} ms/cell + ${DEFAULT_COSTS.sheetsPerKbMs} ms/KiB; engine CPU × ${DEFAULT_COSTS.engineCpuFactor}; ShipStation 40/min; DSCO ` +
       Object.entries(DSCO_LIMITS).map(([k, v]) => `${k.split(' ')[1]} ${v.perMinute}/min`).join(', ') +
       `; a trigger run every ${GAP_MS / 60_000} min`,
   );

@@ -30,7 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dscoEnvironment: 'production',
   includeTestOrders: false,
   cancelCode: 'CXSO',
-  archiveAfterDays: 30,
+  archiveAfterDays: 7,
 };
 
 /** Supplier cancel codes DSCO defines (support article "Cancel Codes"); the retailer decides which it accepts. */
