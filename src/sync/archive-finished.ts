@@ -29,7 +29,12 @@ export function sizeStatusRow(): number {
 export function archiveFinished(ctx: CycleContext, workbook: Workbook, save: () => void): void {
   const now = ctx.clock.now();
   const last = Number(ctx.store.get(PROPERTIES.housekeepingLastRun));
-  if (Number.isFinite(last) && last > 0 && now - last < HOUSEKEEPING_EVERY_MS) return;
+  // The first cycle only starts the clock: nothing can have finished an archive age ago yet.
+  if (!Number.isFinite(last) || last <= 0) {
+    ctx.store.set(PROPERTIES.housekeepingLastRun, String(now));
+    return;
+  }
+  if (now - last < HOUSEKEEPING_EVERY_MS) return;
   const days = ctx.settings.archiveAfterDays;
   const archive = workbook.tab(TABS.archive.name);
   if (!archive) {

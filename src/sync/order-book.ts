@@ -110,6 +110,9 @@ export class OrderBook {
       const text = cellText(row[1]);
       // A row emptied by hand holds nothing to keep: it is dropped (the rows below move up once).
       if (!id && !text) continue;
+      // A second row of the same order is the stale copy a stopped save left below (rows only move
+      // up, and blocks are written top down, so the first one is the newer): dropped likewise.
+      if (id && this.records.has(id)) continue;
       const slot = this.readSlot(id, text, row);
       if (slot.damaged) {
         this.damagedRows.push({ sheetRow: i + 2, dscoOrderId: id, problem: slot.damaged.problem });
@@ -146,7 +149,6 @@ export class OrderBook {
       return damaged('its record is not valid JSON');
     }
     if (!record || typeof record !== 'object' || record.dscoOrderId !== id) return damaged('its record belongs to another order');
-    if (this.records.has(id)) return damaged('the order appears twice');
     return { id, record };
   }
 
@@ -270,7 +272,7 @@ export class OrderBook {
     const before = this.sheetSlots.length;
     const orderBlocks = blocks(changed);
     const dashBlocks = this.dashboardStale && n ? [[0, n - 1] as [number, number]] : blocks(redrawn);
-    const dirty = dashBlocks.length > 0 || before > n;
+    const dirty = dashBlocks.length > 0 || before > n || this.dashboardStale;
     if (dirty) this.store?.set(PROPERTIES.dashboardPending, '1');
     for (const [a, b] of orderBlocks) {
       const rows: unknown[][] = [];
@@ -289,7 +291,9 @@ export class OrderBook {
       }
       this.dashboardTab.writeRows(a + 2, rows);
     }
-    if (before > n) this.dashboardTab.clearRows(n + 2, before - n, DASHBOARD.width);
+    // After a stopped save the Dashboard may hold rows below the working book's (archived orders): its length is asked once.
+    const dashboardRows = this.dashboardStale ? Math.max(before, this.dashboardTab.lastRow() - 1) : before;
+    if (dashboardRows > n) this.dashboardTab.clearRows(n + 2, dashboardRows - n, DASHBOARD.width);
     if (dirty || this.dashboardStale) this.store?.delete(PROPERTIES.dashboardPending);
     this.dashboardStale = false;
     this.sheetSlots = [...this.slots];

@@ -53,6 +53,7 @@ describe('platform limits', () => {
   it('keeps every Script Property value far below the 9 KB limit', () => {
     const h = createHarness();
     h.install();
+    h.sim.properties.script.setProperty(PROPERTIES.shipmentBatchThreshold, '100000'); // one singleShipment call each
     const orders = Array.from({ length: 300 }, () => h.dsco.seedOrder());
     h.clock.advance(MIN);
     h.call('syncNow');
@@ -159,6 +160,8 @@ describe('platform limits', () => {
     for (const t of Object.values(TABS)) expect(h.sim.spreadsheet.getSheetByName(t.name)!.getMaxColumns()).toBe(t.width);
     h.dsco.seedOrder();
     h.clock.advance(MIN);
+    h.call('syncNow'); // the first cycle starts the daily housekeeping clock
+    h.clock.advance(DAY);
     h.call('syncNow');
     const help = h.sim.readSheet(TABS.help.name).map((r) => String(r[0]));
     const status = help.find((t) => t.startsWith('Spreadsheet size:'))!;

@@ -48,7 +48,7 @@ describe('the Archive stays bounded', () => {
     const orders = memoryTab(TABS.orders.name, [['h']]);
     const tabs = new Map([archive, orders, memoryTab(TABS.dashboard.name, [['h']]), memoryTab(TABS.shipments.name, [['h']]), memoryTab(TABS.help.name, [['h']])].map((t) => [t.tab.name, t.tab]));
     const workbook = { tab: (n: string) => tabs.get(n), tabNames: () => [...tabs.keys()] } as unknown as Workbook;
-    const props = new Map<string, string>();
+    const props = new Map<string, string>([[PROPERTIES.housekeepingLastRun, '1']]);
     const store = { get: (k: string) => props.get(k) ?? null, set: (k: string, v: string) => void props.set(k, v), delete: (k: string) => void props.delete(k) } as KeyValueStore;
     const book = OrderBook.load(workbook, store);
     const now = 100 * DAY;
