@@ -6,6 +6,7 @@
  * bench/results/time-per-execution.svg.
  *
  *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet] [--update]
+ *                        [--only=burst|steady] [--steady=500,2000,10000] [--days=10] [--full=1,10]
  *
  * Writes to out/bench/; --update writes bench/results/ (the committed results) instead.
  */
@@ -16,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { DSCO_LIMITS } from './dsco-rate-limits';
 import { DEFAULT_COSTS, runScenario, type ShipmentMode } from './scenario';
 import { checkTargets, summarize, type RunSummary } from './summarize';
+import { runSteady, STEADY_MIX, type SteadyResult } from './steady';
+import { costOverDaysSvg } from './steady-svg';
 import { timePerExecutionSvg } from './svg';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +34,10 @@ function arg(name: string, fallback: string): string {
 const NS = arg('n', '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
 const MODES = arg('modes', 'auto,single').split(',') as ShipmentMode[];
 const QUIET = process.argv.includes('--quiet');
+const ONLY = arg('only', 'all');
+const STEADY = arg('steady', '500,2000,10000').split(',').map(Number).filter((n) => n > 0);
+const REAL_DAYS = Number(arg('days', '10'));
+const FULL_DAYS = arg('full', `1,${REAL_DAYS}`).split(',').map(Number);
 const CANCEL_SHARE = 0.05;
 const GAP_MS = 15 * 60_000;
 
@@ -107,6 +114,23 @@ function markdownTables(runs: RunSummary[]): string {
   return lines.join('\n');
 }
 
+function steadyTable(results: SteadyResult[]): string {
+  const lines = [
+    '| orders/day | day | runs | run s (median / max) | trigger min/day | fetches/day | cells used | _Orders rows | _Shipments rows | Archive rows |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    for (const d of r.days) {
+      if (!d.full && d.day !== 2 && d.day !== 7) continue;
+      lines.push(
+        `| ${fmt(r.perDay)} | ${d.label} | ${d.runs} | ${d.runSeconds ? `${d.runSeconds.median} / ${d.runSeconds.max}` : '–'} | ${d.triggerMinutes ?? '–'} | ${d.fetches !== undefined ? fmt(d.fetches) : '–'} | ` +
+          `${fmt(d.cells)} | ${fmt(d.workingRows)} | ${fmt(d.ledgerRows)} | ${fmt(d.archiveRows)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 function main(): void {
   const started = Date.now();
   console.log(
@@ -116,7 +140,7 @@ function main(): void {
       `; a trigger run every ${GAP_MS / 60_000} min`,
   );
   const summaries: RunSummary[] = [];
-  for (const n of NS) {
+  for (const n of ONLY === 'steady' ? [] : NS) {
     for (const mode of MODES) {
       const result = runScenario({
         n,
@@ -132,12 +156,24 @@ function main(): void {
       printRun(s, result.executions);
     }
   }
+  const steady: SteadyResult[] = [];
+  for (const perDay of ONLY === 'burst' ? [] : STEADY) {
+    const r = runSteady({ perDay, realDays: REAL_DAYS, fullDays: FULL_DAYS, costs: DEFAULT_COSTS, log: QUIET ? undefined : (line) => process.stderr.write(`[steady ${perDay}/day] ${line}\n`) });
+    steady.push(r);
+    console.log(`\n=== steady ${fmt(perDay)} orders/day: ${(r.realMs / 1000).toFixed(0)} s real ===`);
+  }
+  if (steady.length) {
+    console.log('\n=== Steady traffic (README table) ===\n');
+    console.log(steadyTable(steady));
+  }
   const targets = checkTargets(summaries);
   console.log('\n=== Targets ===');
   for (const t of targets) console.log(`${t.holds ? 'HOLDS ' : 'MISSES'} ${t.target}: ${t.detail}`);
-  const table = markdownTables(summaries);
-  console.log('\n=== README table ===\n');
-  console.log(table);
+  const table = summaries.length ? markdownTables(summaries) : '';
+  if (table) {
+    console.log('\n=== README table ===\n');
+    console.log(table);
+  }
 
   fs.mkdirSync(OUT, { recursive: true });
   const json = {
@@ -154,11 +190,13 @@ function main(): void {
     runs: summaries,
     targets,
     markdown: table,
+    steady: { mix: STEADY_MIX, realDays: REAL_DAYS, fullDays: FULL_DAYS, results: steady, markdown: steadyTable(steady) },
     realSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
-  fs.writeFileSync(path.join(OUT, 'time-per-execution.svg'), timePerExecutionSvg(summaries));
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'latest.json'))} and time-per-execution.svg (${json.realSeconds} s)`);
+  if (summaries.length) fs.writeFileSync(path.join(OUT, 'time-per-execution.svg'), timePerExecutionSvg(summaries));
+  if (steady.length) fs.writeFileSync(path.join(OUT, 'cost-over-days.svg'), costOverDaysSvg(steady));
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'latest.json'))} and the charts (${json.realSeconds} s)`);
 }
 
 main();
