@@ -84,7 +84,7 @@ function markdownTables(runs: RunSummary[]): string {
   lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of runs) {
     lines.push(
-      `| ${fmt(r.n)} | ${r.mode === 'auto' ? 'auto (batch > 500)' : 'singleShipment'} | ${r.executions}${r.drained ? '' : '+ (not drained)'} (${r.executionsLowerBound} / ${r.executionsIdealBound}) | ${fmt(r.ordersCompletedPerExecution[0] ?? 0)} | ` +
+      `| ${fmt(r.n)} | ${r.mode === 'auto' ? 'auto (batch > 2)' : 'singleShipment'} | ${r.executions}${r.drained ? '' : '+ (not drained)'} (${r.executionsLowerBound} / ${r.executionsIdealBound}) | ${fmt(r.ordersCompletedPerExecution[0] ?? 0)} | ` +
         `${fmt(r.simSecondsPerExecution.mean)} / ${fmt(r.simSecondsPerExecution.max)} | ${r.sheetsCallsPerExecution.max}; ${r.sheetsCallsPerExecution.idle ?? '–'} | ` +
         `${fmt(r.engineCpuMsPer1000Orders)} ms | ${(r.ssCalls / r.n).toFixed(3)} | ${(r.dscoCalls / r.n).toFixed(3)} |`,
     );
