@@ -9,6 +9,7 @@ import { BUNDLE, DIST } from '../test/support/paths';
 import { withDscoRateLimits } from './dsco-rate-limits';
 import { hostCpuUs, installHostTimer, startEngineCharge, stopEngineCharge } from './host-time';
 import { NetworkLedger, type EndpointStats } from './network-costs';
+import { TABS } from '../src/storage/storage-map';
 
 /** What the simulated clock is charged (see README "Performance"). */
 export interface CostModel {
@@ -150,7 +151,7 @@ function engineView(sim: Simulator): EngineView {
   const status = new Map<string, string>();
   const ackConfirmed = new Set<string>();
   const ackSent = new Set<string>();
-  for (const row of sim.readSheet('_Orders').slice(1)) {
+  for (const row of sim.readSheet(TABS.orders.name).slice(1)) {
     const id = text(row[0]);
     if (!id) continue;
     try {
