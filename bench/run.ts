@@ -116,14 +116,14 @@ function markdownTables(runs: RunSummary[]): string {
 
 function steadyTable(results: SteadyResult[]): string {
   const lines = [
-    '| orders/day | day | runs | run s (median / max) | trigger min/day | fetches/day | cells used | _Orders rows | _Shipments rows | Archive rows |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| orders/day | day | runs | run s (median / max) | trigger min/day | fetches/day | engine CPU ms/run (median) | cells used | _Orders rows | _Shipments rows | Archive rows |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     for (const d of r.days) {
       if (!d.full && d.day !== 2 && d.day !== 7) continue;
       lines.push(
-        `| ${fmt(r.perDay)} | ${d.label} | ${d.runs} | ${d.runSeconds ? `${d.runSeconds.median} / ${d.runSeconds.max}` : '–'} | ${d.triggerMinutes ?? '–'} | ${d.fetches !== undefined ? fmt(d.fetches) : '–'} | ` +
+        `| ${fmt(r.perDay)} | ${d.label} | ${d.runs} | ${d.runSeconds ? `${d.runSeconds.median} / ${d.runSeconds.max}` : '–'} | ${d.triggerMinutes ?? '–'} | ${d.fetches !== undefined ? fmt(d.fetches) : '–'} | ${d.engineCpuMsMedian ?? '–'} | ` +
           `${fmt(d.cells)} | ${fmt(d.workingRows)} | ${fmt(d.ledgerRows)} | ${fmt(d.archiveRows)} |`,
       );
     }

@@ -41,6 +41,8 @@ export interface SteadyDay {
   /** Per run, simulated seconds (full days only). */
   runSeconds?: { median: number; max: number };
   triggerMinutes?: number;
+  /** Engine CPU (Node, before the ×5 charge) per run, median (full days only). */
+  engineCpuMsMedian?: number;
   fetches?: number;
   sheetsCalls?: number;
   overBudget: number;
@@ -191,6 +193,7 @@ export function runSteady(opts: SteadyOptions): SteadyResult {
         ? {
             runSeconds: { median: Math.round(median(secs) * 10) / 10, max: Math.round(Math.max(...secs) * 10) / 10 },
             triggerMinutes: Math.round((secs.reduce((n, s) => n + s, 0) / 60) * 10) / 10,
+            engineCpuMsMedian: Math.round(median(runs.map((r) => r.engineCpuMs))),
             fetches: runs.reduce((n, r) => n + r.urlFetches, 0),
             sheetsCalls: runs.reduce((n, r) => n + r.sheetsCalls, 0),
           }
@@ -203,7 +206,7 @@ export function runSteady(opts: SteadyOptions): SteadyResult {
     };
     days.push(d);
     log(
-      `day ${labelText}: ${d.runs} runs${full ? `, run s median ${d.runSeconds!.median} max ${d.runSeconds!.max}, ${d.triggerMinutes} trigger-min, ${d.fetches} fetches` : ''}; ` +
+      `day ${labelText}: ${d.runs} runs${full ? `, run s median ${d.runSeconds!.median} max ${d.runSeconds!.max}, ${d.triggerMinutes} trigger-min, ${d.fetches} fetches, engine CPU ${d.engineCpuMsMedian} ms/run` : ''}; ` +
         `cells ${d.cells.toLocaleString('en-US')}, working ${d.workingRows}, ledger ${d.ledgerRows}, archive ${d.archiveRows}`,
     );
   };
