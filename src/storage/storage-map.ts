@@ -28,7 +28,7 @@ export const TABS = {
   carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
   help: layout('How it works', ['text'] as const, 'Help text rewritten by Set up sheet, and one status line (the spreadsheet size) rewritten once a day.'),
   orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
-  shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is in the working book (and two days at least).'),
+  shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is open (and two days at least).'),
 } as const;
 
 export type TabKey = keyof typeof TABS;

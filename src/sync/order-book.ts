@@ -228,14 +228,19 @@ export class OrderBook {
   }
 
   /**
-   * Keeps the ledger entries still needed: those of orders in the working book (a shipment of an
-   * order that is not in it is never sent), and those pushed since `keepSince` (a margin over the
-   * shipments' overlap window). Rewrites the tab in one block and empties the rest; returns how
-   * many entries left. Call after save().
+   * Keeps the ledger entries still needed: those of open orders (a later label of a partly shipped
+   * order must not resend the earlier one), and those pushed since `keepSince` (a margin over the
+   * shipments' overlap window). A shipment of a finished order, or of one no longer in the working
+   * book, is never sent whatever the ledger says (it covers no open quantity). Rewrites the tab in
+   * one block and empties the rest; returns how many entries left.
    */
   trimLedger(keepSince: number): number {
     if (this.pendingLedger.length) this.save();
-    const keep = this.ledgerRows.filter((e) => e.pushedAt >= keepSince || this.records.has(e.dscoOrderId));
+    const open = (id: string) => {
+      const r = this.records.get(id);
+      return r !== undefined && !isFinished(r);
+    };
+    const keep = this.ledgerRows.filter((e) => e.pushedAt >= keepSince || open(e.dscoOrderId));
     const dropped = this.ledgerRowCount - keep.length;
     if (dropped <= 0) return 0;
     if (keep.length) this.shipmentsTab.writeRows(2, keep.map(ledgerRow));

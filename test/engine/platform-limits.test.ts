@@ -191,4 +191,29 @@ describe('platform limits', () => {
     expect(keys).toContain(PROPERTIES.housekeepingLastRun);
     expect(keys.filter((k) => !isKnownProperty(k))).toEqual([]);
   });
+
+  it('a trimmed ledger never lets a shipment go twice, even when the shipment watermark is lost', () => {
+    const h = createHarness();
+    h.install({ archiveAfterDays: '30' } as never);
+    const done = h.dsco.seedOrder();
+    const partial = h.dsco.seedOrder({ lineItems: [{ quantity: 1 }, { quantity: 1 }] });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    ship(h, done.dscoOrderId, '1ZDONE');
+    const ssPartial = [...h.ss.orders.values()].find((o) => o.orderKey === partial.dscoOrderId)!;
+    h.ss.shipOrder(ssPartial.orderId!, { trackingNumber: '1ZHALF', carrierCode: 'ups', serviceCode: 'ups_ground', items: [{ lineItemKey: String(ssPartial.items[0].lineItemKey), quantity: 1 }] });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    h.clock.advance(3 * DAY);
+    h.call('syncNow'); // housekeeping: the finished order's entry leaves the ledger, the partly shipped one's stays
+    const ledger = h.sim.readSheet(TABS.shipments.name).slice(1).filter((r) => r[0] !== '').map((r) => String(r[1]));
+    expect(ledger).toEqual([partial.dscoOrderId]);
+    h.sim.properties.script.deleteProperty(`${PROPERTIES.watermarkPrefix}shipments`); // read the whole lookback again
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    const sent = h.dsco.requests.filter((r) => /hipment/.test(r.path)).map((r) => JSON.stringify(r.body));
+    expect(sent.filter((b) => b.includes('1ZDONE'))).toHaveLength(1);
+    expect(sent.filter((b) => b.includes('1ZHALF'))).toHaveLength(1);
+    expect(h.row(done.dscoOrderId)!.status).toBe('Shipped');
+  });
 });
