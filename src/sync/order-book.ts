@@ -190,11 +190,6 @@ export class OrderBook {
     return this.damagedRows;
   }
 
-  /** How many rows the working book and the ledger hold (for the size report). */
-  size(): { orders: number; ledger: number } {
-    return { orders: this.slots.length, ledger: this.ledgerRowCount + this.pendingLedger.length };
-  }
-
   /**
    * Removes Shipped and Cancelled orders last updated before `cutoff` and returns their Dashboard
    * rows, for the Archive tab. The next save() rewrites the rows below the first one removed, in
