@@ -12,7 +12,7 @@ export function costOverDaysSvg(results: SteadyResult[]): string {
   const m = { left: 70, right: 250, top: 44, bottom: 56 };
   const dayX = (d: number) => m.left + (Math.log10(d) / Math.log10(365)) * (W - m.left - m.right);
   const minutes = results.flatMap((r) => r.days.map((d) => d.triggerMinutes ?? 0));
-  const yMax = Math.max(100, Math.ceil(Math.max(...minutes) / 60) * 60);
+  const yMax = Math.max(120, Math.ceil(Math.max(...minutes) / 60) * 60);
   const y = (v: number) => H - m.bottom - (v / yMax) * (H - m.top - m.bottom);
   const cellsMax = Math.max(1, ...results.flatMap((r) => r.days.map((d) => d.cells)));
   const yc = (v: number) => H - m.bottom - (v / cellsMax) * (H - m.top - m.bottom);
@@ -28,6 +28,10 @@ export function costOverDaysSvg(results: SteadyResult[]): string {
   if (90 <= yMax) {
     p.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y(90)}" y2="${y(90)}" stroke="#d1242f" stroke-dasharray="2 3"/>`);
     p.push(`<text x="${m.left + 4}" y="${y(90) - 4}" fill="#d1242f">90 min/day (consumer account)</text>`);
+  }
+  if (360 <= yMax) {
+    p.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y(360)}" y2="${y(360)}" stroke="#8250df" stroke-dasharray="2 3"/>`);
+    p.push(`<text x="${m.left + 4}" y="${y(360) - 4}" fill="#8250df">360 min/day (Workspace account)</text>`);
   }
   for (const d of [1, 2, 7, 10, 30, 90, 365]) {
     p.push(`<line x1="${dayX(d)}" x2="${dayX(d)}" y1="${H - m.bottom}" y2="${H - m.bottom + 5}" stroke="#555"/>`);
