@@ -5,7 +5,10 @@
  * It reports; it does not assert. Writes bench/results/latest.json and
  * bench/results/time-per-execution.svg.
  *
- *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet]
+ *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet] [--update]
+ *                        [--only=burst|steady] [--steady=500,2000,10000] [--days=12] [--full=1,12]
+ *
+ * Writes to out/bench/; --update writes bench/results/ (the committed results) instead.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,10 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { DSCO_LIMITS } from './dsco-rate-limits';
 import { DEFAULT_COSTS, runScenario, type ShipmentMode } from './scenario';
 import { checkTargets, summarize, type RunSummary } from './summarize';
+import { runSteady, STEADY_MIX, type SteadyResult } from './steady';
+import { costOverDaysSvg } from './steady-svg';
 import { timePerExecutionSvg } from './svg';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const OUT = path.join(HERE, 'results');
+/** Committed results, rewritten only with --update; every run writes to out/bench/. */
+const COMMITTED = path.join(HERE, 'results');
+const OUT = process.argv.includes('--update') ? COMMITTED : path.join(HERE, '..', 'out', 'bench');
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -27,6 +34,10 @@ function arg(name: string, fallback: string): string {
 const NS = arg('n', '100,1000,10000').split(',').map(Number).filter((n) => n > 0);
 const MODES = arg('modes', 'auto,single').split(',') as ShipmentMode[];
 const QUIET = process.argv.includes('--quiet');
+const ONLY = arg('only', 'all');
+const STEADY = arg('steady', '500,2000,10000').split(',').map(Number).filter((n) => n > 0);
+const REAL_DAYS = Number(arg('days', '12'));
+const FULL_DAYS = arg('full', `1,${REAL_DAYS}`).split(',').map(Number);
 const CANCEL_SHARE = 0.05;
 const GAP_MS = 15 * 60_000;
 
@@ -73,7 +84,7 @@ function markdownTables(runs: RunSummary[]): string {
   lines.push('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of runs) {
     lines.push(
-      `| ${fmt(r.n)} | ${r.mode === 'auto' ? 'auto (batch > 500)' : 'singleShipment'} | ${r.executions}${r.drained ? '' : '+ (not drained)'} (${r.executionsLowerBound} / ${r.executionsIdealBound}) | ${fmt(r.ordersCompletedPerExecution[0] ?? 0)} | ` +
+      `| ${fmt(r.n)} | ${r.mode === 'auto' ? 'auto (batch > 2)' : 'singleShipment'} | ${r.executions}${r.drained ? '' : '+ (not drained)'} (${r.executionsLowerBound} / ${r.executionsIdealBound}) | ${fmt(r.ordersCompletedPerExecution[0] ?? 0)} | ` +
         `${fmt(r.simSecondsPerExecution.mean)} / ${fmt(r.simSecondsPerExecution.max)} | ${r.sheetsCallsPerExecution.max}; ${r.sheetsCallsPerExecution.idle ?? '–'} | ` +
         `${fmt(r.engineCpuMsPer1000Orders)} ms | ${(r.ssCalls / r.n).toFixed(3)} | ${(r.dscoCalls / r.n).toFixed(3)} |`,
     );
@@ -103,16 +114,33 @@ function markdownTables(runs: RunSummary[]): string {
   return lines.join('\n');
 }
 
+function steadyTable(results: SteadyResult[]): string {
+  const lines = [
+    '| orders/day | day | runs | run s (median / max) | trigger min/day | fetches/day | engine CPU ms/run (median) | cells used | _Orders rows | _Shipments rows | Archive rows |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    for (const d of r.days) {
+      if (!d.full && d.day !== 2 && d.day !== 7) continue;
+      lines.push(
+        `| ${fmt(r.perDay)} | ${d.label} | ${d.runs} | ${d.runSeconds ? `${d.runSeconds.median} / ${d.runSeconds.max}` : '–'} | ${d.triggerMinutes ?? '–'} | ${d.fetches !== undefined ? fmt(d.fetches) : '–'} | ${d.engineCpuMsMedian ?? '–'} | ` +
+          `${fmt(d.cells)} | ${fmt(d.workingRows)} | ${fmt(d.ledgerRows)} | ${fmt(d.archiveRows)} |`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
 function main(): void {
   const started = Date.now();
   console.log(
     `bench: N = ${NS.join(', ')}; modes ${MODES.join(', ')}; costs: UrlFetch ${DEFAULT_COSTS.urlFetchMs} ms + ${DEFAULT_COSTS.transferMsPerKb} ms/KiB, ` +
-      `Sheets ${DEFAULT_COSTS.sheetsCallMs} ms + ${DEFAULT_COSTS.sheetsPerCellMs} ms/cell; ShipStation 40/min; DSCO ` +
+      `Sheets ${DEFAULT_COSTS.sheetsCallMs} ms + ${DEFAULT_COSTS.sheetsPerCellMs} ms/cell + ${DEFAULT_COSTS.sheetsPerKbMs} ms/KiB; engine CPU × ${DEFAULT_COSTS.engineCpuFactor}; ShipStation 40/min; DSCO ` +
       Object.entries(DSCO_LIMITS).map(([k, v]) => `${k.split(' ')[1]} ${v.perMinute}/min`).join(', ') +
       `; a trigger run every ${GAP_MS / 60_000} min`,
   );
   const summaries: RunSummary[] = [];
-  for (const n of NS) {
+  for (const n of ONLY === 'steady' ? [] : NS) {
     for (const mode of MODES) {
       const result = runScenario({
         n,
@@ -128,12 +156,24 @@ function main(): void {
       printRun(s, result.executions);
     }
   }
+  const steady: SteadyResult[] = [];
+  for (const perDay of ONLY === 'burst' ? [] : STEADY) {
+    const r = runSteady({ perDay, realDays: REAL_DAYS, fullDays: FULL_DAYS, costs: DEFAULT_COSTS, log: QUIET ? undefined : (line) => process.stderr.write(`[steady ${perDay}/day] ${line}\n`) });
+    steady.push(r);
+    console.log(`\n=== steady ${fmt(perDay)} orders/day: ${(r.realMs / 1000).toFixed(0)} s real ===`);
+  }
+  if (steady.length) {
+    console.log('\n=== Steady traffic (README table) ===\n');
+    console.log(steadyTable(steady));
+  }
   const targets = checkTargets(summaries);
   console.log('\n=== Targets ===');
   for (const t of targets) console.log(`${t.holds ? 'HOLDS ' : 'MISSES'} ${t.target}: ${t.detail}`);
-  const table = markdownTables(summaries);
-  console.log('\n=== README table ===\n');
-  console.log(table);
+  const table = summaries.length ? markdownTables(summaries) : '';
+  if (table) {
+    console.log('\n=== README table ===\n');
+    console.log(table);
+  }
 
   fs.mkdirSync(OUT, { recursive: true });
   const json = {
@@ -150,11 +190,13 @@ function main(): void {
     runs: summaries,
     targets,
     markdown: table,
+    steady: { mix: STEADY_MIX, realDays: REAL_DAYS, fullDays: FULL_DAYS, results: steady, markdown: steadyTable(steady) },
     realSeconds: Math.round((Date.now() - started) / 100) / 10,
   };
   fs.writeFileSync(path.join(OUT, 'latest.json'), JSON.stringify(json, null, 2) + '\n');
-  fs.writeFileSync(path.join(OUT, 'time-per-execution.svg'), timePerExecutionSvg(summaries));
-  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'latest.json'))} and time-per-execution.svg (${json.realSeconds} s)`);
+  if (summaries.length) fs.writeFileSync(path.join(OUT, 'time-per-execution.svg'), timePerExecutionSvg(summaries));
+  if (steady.length) fs.writeFileSync(path.join(OUT, 'cost-over-days.svg'), costOverDaysSvg(steady));
+  console.log(`\nwrote ${path.relative(process.cwd(), path.join(OUT, 'latest.json'))} and the charts (${json.realSeconds} s)`);
 }
 
 main();

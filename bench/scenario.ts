@@ -7,8 +7,9 @@ import type { SimClock } from '../test/support/clock';
 import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID } from '../test/support/harness';
 import { BUNDLE, DIST } from '../test/support/paths';
 import { withDscoRateLimits } from './dsco-rate-limits';
-import { hostCpuUs, installHostTimer } from './host-time';
+import { hostCpuUs, installHostTimer, startEngineCharge, stopEngineCharge } from './host-time';
 import { NetworkLedger, type EndpointStats } from './network-costs';
+import { TABS } from '../src/storage/storage-map';
 
 /** What the simulated clock is charged (see README "Performance"). */
 export interface CostModel {
@@ -20,9 +21,13 @@ export interface CostModel {
   sheetsCallMs: number;
   /** Plus this per cell read or written. */
   sheetsPerCellMs: number;
+  /** Plus this per KiB of cell text read or written (getValues / setValues). */
+  sheetsPerKbMs: number;
+  /** The engine's own CPU time (Node) is charged to the clock this many times over. */
+  engineCpuFactor: number;
 }
 
-export const DEFAULT_COSTS: CostModel = { urlFetchMs: 300, transferMsPerKb: 1, sheetsCallMs: 100, sheetsPerCellMs: 0.05 };
+export const DEFAULT_COSTS: CostModel = { urlFetchMs: 300, transferMsPerKb: 1, sheetsCallMs: 100, sheetsPerCellMs: 0.05, sheetsPerKbMs: 0.5, engineCpuFactor: 5 };
 
 /** 'auto': the engine's default (asynchronous batch above its threshold); 'single': singleShipment only. */
 export type ShipmentMode = 'auto' | 'single';
@@ -106,7 +111,8 @@ function roundingClock(start: string): SimClock {
   };
 }
 
-interface Bench {
+export interface Bench {
+  costs: CostModel;
   clock: SimClock;
   sim: Simulator;
   dsco: DscoFake;
@@ -115,10 +121,10 @@ interface Bench {
   dscoRefused: Record<string, number>;
 }
 
-function createBench(costs: CostModel): Bench {
+export function createBench(costs: CostModel): Bench {
   installHostTimer();
   const clock = roundingClock('2026-03-02T15:00:00Z');
-  const sim = createSimulator({ clock, costs: { urlFetchMs: costs.urlFetchMs, sheetsCallMs: costs.sheetsCallMs, sheetsPerCellMs: costs.sheetsPerCellMs } });
+  const sim = createSimulator({ clock, costs: { urlFetchMs: costs.urlFetchMs, sheetsCallMs: costs.sheetsCallMs, sheetsPerCellMs: costs.sheetsPerCellMs, sheetsPerKbMs: costs.sheetsPerKbMs } });
   const dsco = createDscoFake({ clock });
   const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }] });
   const net = new NetworkLedger();
@@ -129,7 +135,7 @@ function createBench(costs: CostModel): Bench {
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
   sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
-  return { clock, sim, dsco, ss, net, dscoRefused: limited.refused };
+  return { costs, clock, sim, dsco, ss, net, dscoRefused: limited.refused };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -145,7 +151,7 @@ function engineView(sim: Simulator): EngineView {
   const status = new Map<string, string>();
   const ackConfirmed = new Set<string>();
   const ackSent = new Set<string>();
-  for (const row of sim.readSheet('_Orders').slice(1)) {
+  for (const row of sim.readSheet(TABS.orders.name).slice(1)) {
     const id = text(row[0]);
     if (!id) continue;
     try {
@@ -202,7 +208,7 @@ function isDrained(p: Progress, backlog: Backlog): boolean {
   );
 }
 
-function execute(b: Bench, index: number, backlog: Backlog | undefined): ExecutionRecord {
+export function execute(b: Bench, index: number, backlog: Backlog | undefined): ExecutionRecord {
   b.sim.resetCounts();
   b.net.reset();
   const start = b.clock.now();
@@ -210,12 +216,15 @@ function execute(b: Bench, index: number, backlog: Backlog | undefined): Executi
   const cpu0 = process.cpuUsage();
   let message = '';
   let overBudget = false;
+  startEngineCharge((ms) => b.clock.advance(ms * b.costs.engineCpuFactor));
   try {
     const res = b.sim.call<{ message?: string }>('runScheduledSync');
     message = text(res?.message);
   } catch (e) {
     message = e instanceof Error ? e.message : String(e);
     overBudget = /Exceeded maximum execution time/.test(message);
+  } finally {
+    stopEngineCharge();
   }
   const cpu = process.cpuUsage(cpu0);
   const hostMs = (hostCpuUs() - host0) / 1000;

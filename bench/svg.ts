@@ -59,7 +59,7 @@ export function timePerExecutionSvg(runs: RunSummary[]): string {
     }
     const ly = m.top + 10 + i * 40;
     parts.push(`<line x1="${W - m.right + 6}" x2="${W - m.right + 30}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`);
-    parts.push(`<text x="${W - m.right + 36}" y="${ly + 4}">${esc(mode === 'auto' ? 'auto (batch > 500)' : 'singleShipment only')}</text>`);
+    parts.push(`<text x="${W - m.right + 36}" y="${ly + 4}">${esc(mode === 'auto' ? 'auto (batch > 2)' : 'singleShipment only')}</text>`);
     parts.push(`<text x="${W - m.right + 36}" y="${ly + 18}" fill="#555" font-size="11">line: mean; dots: each run</text>`);
   });
   parts.push('</svg>');

@@ -27,6 +27,7 @@ import {
 } from './scenario';
 import { colourWanted, painter, renderTable, STATUS_STYLE, wrap, type Style } from './terminal';
 import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../test/support/sheet-rows';
+import { TABS } from '../src/storage/storage-map';
 
 export const DEFAULT_DEMO_OUT = path.join(ROOT, 'out', 'dsco-sync-demo.xlsx');
 const LOG_ROWS_SHOWN = 15;
@@ -214,7 +215,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     const play = createPlayer(sim, sandbox.control, clock, write, paint, width);
     for (const step of DEMO_STEPS) play(step);
 
-    const dashboard = dashboardRows(sim.readSheet('Dashboard'));
+    const dashboard = dashboardRows(sim.readSheet(TABS.dashboard.name));
     const logs = logRows(sim.readSheet('Logs'));
     const snapshot = sandbox.control.snapshot();
     const problems = findProblems(dashboard, DEMO_ORDERS, play.ids);

@@ -90,6 +90,14 @@ class SheetTab implements Tab {
   setTabColor(color: string | null): void {
     this.sheet.setTabColor(color as string);
   }
+
+  gridSize(): { rows: number; columns: number } {
+    return { rows: this.sheet.getMaxRows(), columns: this.sheet.getMaxColumns() };
+  }
+
+  deleteColumns(start: number, count: number): void {
+    if (count > 0) this.sheet.deleteColumns(start, count);
+  }
 }
 
 /** Workbook (and cell notes) over the spreadsheet the script is bound to. */
@@ -114,6 +122,17 @@ export class SpreadsheetWorkbook implements Workbook, CellNotes {
       throw e;
     }
     range.setNote(note);
+    return true;
+  }
+
+  tabNames(): string[] {
+    return this.spreadsheet.getSheets().map((s) => s.getName());
+  }
+
+  deleteTab(name: string): boolean {
+    const sheet = this.spreadsheet.getSheetByName(name);
+    if (!sheet || this.spreadsheet.getSheets().length < 2) return false;
+    this.spreadsheet.deleteSheet(sheet);
     return true;
   }
 }

@@ -217,13 +217,14 @@ export class App {
     const refused = ordersTabRefusal(workbook);
     if (refused) {
       this.deps.ui().alert('Set up sheet did not run', refused);
-      return { created: [], repaired: [], seeded: [], refused };
+      return { created: [], repaired: [], seeded: [], trimmed: [], refused };
     }
     const summary = applyTemplate(workbook, SHEET_TEMPLATE);
     const parts = [
       summary.created.length ? `created ${summary.created.join(', ')}` : '',
       summary.repaired.length ? `repaired the headers of ${summary.repaired.join(', ')}` : '',
       summary.seeded.length ? `filled in the defaults of ${summary.seeded.join(', ')}` : '',
+      summary.trimmed.length ? `removed unused cells from ${summary.trimmed.join(', ')}` : '',
     ].filter(Boolean);
     this.deps.ui().toast(parts.length ? `Sheet set up: ${parts.join('; ')}.` : 'The sheet was already set up.', 'DSCO Sync');
     return summary;

@@ -1,15 +1,16 @@
 import type { Clock } from '../core/ports/clock';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
+import { PROPERTIES } from '../storage/storage-map';
 import { cadenceFor, cadenceMinutes, describeCadence, describeInterval } from './cadence';
 
 export const SYNC_HANDLER = 'runScheduledSync';
 const KEY = {
-  owner: 'schedule.owner',
-  interval: 'schedule.intervalHours',
-  lastRun: 'schedule.lastRunAt',
-  created: 'schedule.createdAt',
-  paused: 'schedule.paused',
+  owner: PROPERTIES.scheduleOwner,
+  interval: PROPERTIES.scheduleInterval,
+  lastRun: PROPERTIES.scheduleLastRun,
+  created: PROPERTIES.scheduleCreated,
+  paused: PROPERTIES.schedulePaused,
 };
 const MINUTE = 60_000;
 

@@ -1,7 +1,8 @@
 import type { KeyValueStore } from '../core/ports/key-value-store';
+import { PROPERTIES } from '../storage/storage-map';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
-const PREFIX = 'settings.';
+const PREFIX = PROPERTIES.settingsPrefix;
 
 /** Settings in the script's properties, one key each: shared by every editor and the trigger's owner. */
 export class SettingsRepository {

@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dscoEnvironment: 'production',
   includeTestOrders: false,
   cancelCode: 'CXSO',
-  archiveAfterDays: 30,
+  archiveAfterDays: 7,
   reconcileHours: 24,
   alertEmails: '',
   sendInvoices: false,

@@ -5,7 +5,12 @@ export interface SetupSummary {
   created: string[];
   repaired: string[];
   seeded: string[];
+  /** Tabs whose unused columns were deleted, and empty default tabs (Sheet1) removed. */
+  trimmed: string[];
 }
+
+/** A tab Google adds to a new spreadsheet ("Sheet1"): removed by setup when it holds nothing. */
+const DEFAULT_TAB = /^Sheet\d+$/;
 
 function sameHeaders(row: unknown[] | undefined, headers: string[]): boolean {
   return !!row && headers.every((h, i) => String(row[i] ?? '').trim() === h);
@@ -17,8 +22,14 @@ function sameHeaders(row: unknown[] | undefined, headers: string[]): boolean {
  * data are never touched, so it is safe to run again on a sheet in use.
  */
 export function applyTemplate(workbook: Workbook, template: SheetTemplate): SetupSummary {
-  const summary: SetupSummary = { created: [], repaired: [], seeded: [] };
+  const summary: SetupSummary = { created: [], repaired: [], seeded: [], trimmed: [] };
   for (const t of template.tabs) applyTabTemplate(workbook, template, t, summary);
+  const known = new Set(template.tabs.map((t) => t.name));
+  for (const name of workbook.tabNames()) {
+    if (known.has(name) || !DEFAULT_TAB.test(name)) continue;
+    const tab = workbook.tab(name);
+    if (tab && tab.lastRow() === 0 && workbook.deleteTab(name)) summary.trimmed.push(name);
+  }
   return summary;
 }
 
@@ -53,5 +64,12 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   if (t.filter) tab.ensureFilter(t.headers.length);
   if (t.wrap) tab.setWrap(t.headers.length);
   if (t.hidden) tab.hide();
+  // Every cell of a tab's grid counts against the spreadsheet's 10,000,000-cell limit, filled or
+  // not: a new tab has 26 columns, these use a few.
+  const grid = tab.gridSize();
+  if (grid.columns > t.headers.length) {
+    tab.deleteColumns(t.headers.length + 1, grid.columns - t.headers.length);
+    summary.trimmed.push(t.name);
+  }
   return tab;
 }

@@ -18,12 +18,20 @@ export class LogsRecreatingWorkbook implements Workbook {
     if (tab || name !== LOGS_TAB) return tab;
     const template = SHEET_TEMPLATE.tabs.find((t) => t.name === LOGS_TAB);
     if (!template) return undefined;
-    const logs = applyTabTemplate(this.inner, SHEET_TEMPLATE, template, { created: [], repaired: [], seeded: [] });
+    const logs = applyTabTemplate(this.inner, SHEET_TEMPLATE, template, { created: [], repaired: [], seeded: [], trimmed: [] });
     logs.writeRows(2, [[new Date(this.now()), 'WARN', '', '', `The "${LOGS_TAB}" tab was missing (deleted or renamed) and has been recreated; earlier log lines are not in it.`]]);
     return logs;
   }
 
   createTab(name: string): Tab {
     return this.inner.createTab(name);
+  }
+
+  tabNames(): string[] {
+    return this.inner.tabNames();
+  }
+
+  deleteTab(name: string): boolean {
+    return this.inner.deleteTab(name);
   }
 }

@@ -1,4 +1,5 @@
 import template from '../../sheets-template/template.json';
+import { TABS } from '../storage/storage-map';
 
 export interface TabTemplate {
   name: string;
@@ -34,8 +35,8 @@ export interface SheetTemplate {
 /** The layout in sheets-template/template.json, bundled into the script. */
 export const SHEET_TEMPLATE = template as unknown as SheetTemplate;
 
-export const DASHBOARD_TAB = 'Dashboard';
-export const LOGS_TAB = 'Logs';
-export const CARRIER_MAP_TAB = 'Carrier Map';
-export const HELP_TAB = 'How it works';
-export const ARCHIVE_TAB = 'Archive';
+export const DASHBOARD_TAB = TABS.dashboard.name;
+export const LOGS_TAB = TABS.logs.name;
+export const CARRIER_MAP_TAB = TABS.carrierMap.name;
+export const HELP_TAB = TABS.help.name;
+export const ARCHIVE_TAB = TABS.archive.name;

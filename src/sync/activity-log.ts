@@ -1,6 +1,7 @@
 import type { Tab } from '../core/ports/workbook';
 import { redact } from '../core/redact';
 import type { Flow } from './order-record';
+import { capText } from '../storage/cap-text';
 import { sheetText } from './sheet-text';
 import { LOGS_MAX_ROWS } from './tabs';
 
@@ -51,7 +52,7 @@ export class ActivityLog {
    */
   flush(tab: Tab | undefined, maxRows = LOGS_MAX_ROWS): void {
     if (!tab || this.pending.length === 0) return;
-    const rows = this.pending.map((l) => [new Date(l.at), l.level, l.flow, l.dscoOrderId, sheetText(l.message)]);
+    const rows = this.pending.map((l) => [new Date(l.at), l.level, l.flow, l.dscoOrderId, sheetText(capText(l.message))]);
     const last = tab.lastRow();
     tab.writeRows(last + 1, rows);
     this.pending = [];

@@ -63,5 +63,5 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
   { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
   { name: 'Sending inventory to DSCO', run: sendInventory },
-  { name: 'Archiving finished orders', run: (ctx, deps) => archiveFinished(ctx, deps.workbook) },
+  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()) },
 ];

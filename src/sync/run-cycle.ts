@@ -87,7 +87,8 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
   try {
     const budget = new TimeBudget(deps.clock, CYCLE_BUDGET_MS);
     const settings = requireSettings(deps.settings);
-    book = OrderBook.load(deps.workbook);
+    book = OrderBook.load(deps.workbook, deps.store);
+    for (const d of book.damaged()) log.error('', d.dscoOrderId, `Row ${d.sheetRow} of the hidden _Orders tab cannot be read (${d.problem}); it is kept and shown as an Error row.`);
     const secretValues = secrets();
     const ctx: CycleContext = {
       clock: deps.clock,

@@ -1,4 +1,5 @@
 import type { KeyValueStore } from '../core/ports/key-value-store';
+import { PROPERTIES } from '../storage/storage-map';
 
 export type WatermarkName = 'shipments' | 'dscoUpdates' | 'shipstationCancels';
 
@@ -10,11 +11,11 @@ export class Watermarks {
   constructor(private readonly store: KeyValueStore) {}
 
   get(name: WatermarkName): number | undefined {
-    const v = Number(this.store.get(`watermark.${name}`));
+    const v = Number(this.store.get(PROPERTIES.watermarkPrefix + name));
     return Number.isFinite(v) && v > 0 ? v : undefined;
   }
 
   set(name: WatermarkName, epochMs: number): void {
-    this.store.set(`watermark.${name}`, String(Math.floor(epochMs)));
+    this.store.set(PROPERTIES.watermarkPrefix + name, String(Math.floor(epochMs)));
   }
 }

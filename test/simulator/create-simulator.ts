@@ -31,7 +31,7 @@ export interface SimulatorOptions {
   /** Session.getEffectiveUser(); owner of triggers created by call(). Default: activeUser. */
   effectiveUser?: string;
   /** Simulated time charged to the clock per call. Default all 0. */
-  costs?: { urlFetchMs?: number; sheetsCallMs?: number; sheetsPerCellMs?: number };
+  costs?: { urlFetchMs?: number; sheetsCallMs?: number; sheetsPerCellMs?: number; sheetsPerKbMs?: number };
   /** Default 360_000 (6 min). */
   executionLimitMs?: number;
   /** Extension: also print captured console/Logger output to stdout. Default false. */
@@ -57,7 +57,7 @@ export interface Simulator {
     requests: FakeHttpRequest[];
   };
   /** Extension: the simulated time charged per call, changeable between executions. */
-  costs: { urlFetchMs: number; sheetsCallMs: number; sheetsPerCellMs: number };
+  costs: { urlFetchMs: number; sheetsCallMs: number; sheetsPerCellMs: number; sheetsPerKbMs: number };
   /** Extension: injected failures of Apps Script services (see sheets-faults.ts). */
   faults: {
     failSheets(fault: SheetsFault): void;
@@ -136,12 +136,31 @@ function clockEvent(trigger: SimTrigger, now: number): Record<string, unknown> {
   };
 }
 
+function valueChars(v: unknown): number {
+  if (v === null || v === undefined || v === '') return 0;
+  if (typeof v === 'string') return v.length;
+  if (v instanceof Date) return 10;
+  return String(v).length;
+}
+
+function gridChars(grid: unknown): number {
+  let n = 0;
+  if (Array.isArray(grid)) for (const row of grid) if (Array.isArray(row)) for (const v of row) n += valueChars(v);
+  return n;
+}
+
+function rangeChars(range: SimRange): number {
+  let n = 0;
+  for (let i = 0; i < range.numRows; i++) for (let j = 0; j < range.numCols; j++) n += valueChars(range.sheet._cell(range.row + i, range.col + j)?.value);
+  return n;
+}
+
 export function createSimulator(opts: SimulatorOptions = {}): Simulator {
   const clock = opts.clock ?? createClock();
   const timeZone = opts.timeZone ?? 'America/New_York';
   let activeUser = opts.activeUser ?? 'ops@example.com';
   let effectiveUser = opts.effectiveUser ?? activeUser;
-  const costs = { urlFetchMs: 0, sheetsCallMs: 0, sheetsPerCellMs: 0, ...opts.costs };
+  const costs = { urlFetchMs: 0, sheetsCallMs: 0, sheetsPerCellMs: 0, sheetsPerKbMs: 0, ...opts.costs };
 
   const context = vm.createContext({});
   installSimDate(context, () => clock.now());
@@ -181,7 +200,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
         let cells = 0;
         if (CELL_METHODS.has(method) && target instanceof SimRange) cells = target.numRows * target.numCols;
         if (kind === 'Sheet' && method === 'appendRow' && Array.isArray(args[0])) cells = args[0].length;
-        const cost = costs.sheetsCallMs + costs.sheetsPerCellMs * cells;
+        let cost = costs.sheetsCallMs + costs.sheetsPerCellMs * cells;
+        // Size as well as count: the characters moved by a read or a write (values as text).
+        if (costs.sheetsPerKbMs > 0 && target instanceof SimRange && (method === 'getValues' || method === 'setValues')) {
+          cost += (costs.sheetsPerKbMs * (method === 'setValues' ? gridChars(args[0]) : rangeChars(target))) / 1024;
+        }
         if (cost > 0) clock.advance(cost);
       } else if (kind === 'PropertiesService' && !STORE_GETTERS.has(method)) counter.add('properties');
       else if (kind === 'CacheService' && !STORE_GETTERS.has(method)) counter.add('cache');

@@ -177,6 +177,13 @@ export class SimSheet {
     return this;
   }
 
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.maxCols) throw exception('Those columns are out of bounds.');
+    if (howMany >= this.maxCols) throw exception("Sorry, it is not possible to delete all non-frozen columns.");
+    for (const line of this.rows) if (line) line.splice(columnPosition - 1, howMany);
+    this.maxCols -= howMany;
+  }
+
   clear(): this { this.rows = []; return this; }
   clearContents(): this {
     for (const line of this.rows) for (const cell of line ?? []) if (cell) { cell.value = ''; delete cell.formula; }

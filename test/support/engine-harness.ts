@@ -72,6 +72,13 @@ export class MemoryTab implements Tab {
   setWrap(): void {}
   activate(): void {}
   setTabColor(): void {}
+  gridSize(): { rows: number; columns: number } {
+    return { rows: Math.max(1000, this.rows.length), columns: Math.max(0, ...this.rows.map((r) => r.length)) };
+  }
+  deleteColumns(start: number, count: number): void {
+    this.calls++;
+    for (const r of this.rows) r.splice(start - 1, count);
+  }
 }
 
 export class MemoryWorkbook implements Workbook {
@@ -83,6 +90,12 @@ export class MemoryWorkbook implements Workbook {
     const t = new MemoryTab(name);
     this.tabs.set(name, t);
     return t;
+  }
+  tabNames(): string[] {
+    return [...this.tabs.keys()];
+  }
+  deleteTab(name: string): boolean {
+    return this.tabs.delete(name);
   }
   /** Sheets calls so far, all tabs. */
   calls(): number {

@@ -7,6 +7,7 @@ import { createClock, type SimClock } from './clock';
 import type { FakeHandler, FakeHttpRequest } from './http';
 import { BUNDLE, DIST } from './paths';
 import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
+import { TABS } from '../../src/storage/storage-map';
 
 export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
 export const SS_BASE = 'https://shipstation.sandbox.test';
@@ -81,7 +82,7 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions; ds
       kill = when;
     },
     call: (name, ...args) => sim.call(name, ...args),
-    dashboard: () => dashboardRows(sim.readSheet('Dashboard')),
+    dashboard: () => dashboardRows(sim.readSheet(TABS.dashboard.name)),
     row: (id) => h.dashboard().find((r) => r.dscoOrderId === id),
     logs: () => logRows(sim.readSheet('Logs')),
   };

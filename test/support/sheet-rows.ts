@@ -1,3 +1,5 @@
+import { TABS } from '../../src/storage/storage-map';
+
 /** The Dashboard and Logs tabs as plain objects, read from raw tab values (header row first). */
 export interface DashboardRow {
   flow: string;
@@ -22,28 +24,34 @@ export interface LogRow {
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
 
-/** Rows of the Dashboard (or the Archive, which has the same columns). */
+/** A row as an object keyed by the storage map's column names. */
+function byColumn(columns: readonly string[], r: unknown[]): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  columns.forEach((c, i) => (o[c] = r[i]));
+  return o;
+}
+
+/** Rows of the Dashboard (or the Archive, which has the same columns), by the storage map's layout. */
 export function dashboardRows(values: unknown[][]): DashboardRow[] {
+  const { columns, col } = TABS.dashboard;
   return values
     .slice(1)
-    .filter((r) => text(r[1]) !== '')
-    .map((r) => ({
-      flow: text(r[0]),
-      dscoOrderId: text(r[1]),
-      poRetailer: text(r[2]),
-      ssOrderNumber: text(r[3]),
-      status: text(r[4]),
-      tracking: text(r[5]),
-      received: r[6],
-      updated: r[7],
-      error: text(r[8]),
-      units: text(r[9]),
-    }));
+    .filter((r) => text(r[col.dscoOrderId - 1]) !== '')
+    .map((r) => {
+      const o = byColumn(columns, r);
+      for (const k of columns) if (k !== 'received' && k !== 'updated') o[k] = text(o[k]);
+      return o as unknown as DashboardRow;
+    });
 }
 
 export function logRows(values: unknown[][]): LogRow[] {
+  const { columns, col } = TABS.logs;
   return values
     .slice(1)
-    .filter((r) => text(r[4]) !== '')
-    .map((r) => ({ time: r[0], level: text(r[1]), flow: text(r[2]), dscoOrderId: text(r[3]), message: text(r[4]) }));
+    .filter((r) => text(r[col.message - 1]) !== '')
+    .map((r) => {
+      const o = byColumn(columns, r);
+      for (const k of columns) if (k !== 'time') o[k] = text(o[k]);
+      return o as unknown as LogRow;
+    });
 }

@@ -27,11 +27,19 @@ export interface Tab {
   activate(): void;
   /** The colour of the tab's name at the bottom of the window; null for none. */
   setTabColor(color: string | null): void;
+  /** The tab's grid: rows and columns, filled or not (what counts against the spreadsheet's cell limit). */
+  gridSize(): { rows: number; columns: number };
+  /** Removes columns [start, start + count), one Sheets call. */
+  deleteColumns(start: number, count: number): void;
 }
 
 export interface Workbook {
   tab(name: string): Tab | undefined;
   createTab(name: string): Tab;
+  /** Every tab's name, in order. */
+  tabNames(): string[];
+  /** Removes a tab; false when it does not exist or is the last one. */
+  deleteTab(name: string): boolean;
 }
 
 /** The role "a note on one cell", shown when the pointer is over the cell. */

@@ -16,12 +16,18 @@ function nthSunday(year: number, month: number, n: number): number {
 }
 
 /** Whether the instant falls inside Pacific daylight time. */
+/** Daylight time's [start, end) in epoch ms, by year: computed once per year (a hot spot when converting every date of a large page). */
+const dstByYear = new Map<number, [number, number]>();
+
 export function isPacificDaylightTime(epochMs: number): boolean {
   const year = new Date(epochMs + PST * HOUR).getUTCFullYear();
-  // 02:00 PST = 10:00 UTC; 02:00 PDT = 09:00 UTC.
-  const start = Date.UTC(year, 2, nthSunday(year, 2, 2), 10);
-  const end = Date.UTC(year, 10, nthSunday(year, 10, 1), 9);
-  return epochMs >= start && epochMs < end;
+  let bounds = dstByYear.get(year);
+  if (!bounds) {
+    // 02:00 PST = 10:00 UTC; 02:00 PDT = 09:00 UTC.
+    bounds = [Date.UTC(year, 2, nthSunday(year, 2, 2), 10), Date.UTC(year, 10, nthSunday(year, 10, 1), 9)];
+    dstByYear.set(year, bounds);
+  }
+  return epochMs >= bounds[0] && epochMs < bounds[1];
 }
 
 export function pacificOffsetHours(epochMs: number): number {

@@ -236,6 +236,9 @@ export function createRig(opts: RigOptions = {}): Rig {
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
   sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
+  // These fault tests exercise singleShipment, the path their small workloads were written for;
+  // the batch path (the default from 3 shipments a run) is covered by test/engine/tracking-batch.test.ts.
+  sim.properties.script.setProperty('SHIPMENT_BATCH_THRESHOLD', '500');
 
   const calls: CallRecord[] = [];
   const seeded: string[] = [];

@@ -1,0 +1,74 @@
+/**
+ * Where every piece of stored state lives: each tab with its declared column layout, and every
+ * Script Property key the product reads or writes. The product, the tests, the demo and the
+ * benchmark take names and column positions from here; the header texts are in
+ * sheets-template/template.json (a test checks the two agree).
+ */
+
+/** A tab and its columns, in order (1-based position = index + 1). */
+export interface TabLayout<C extends string = string> {
+  readonly name: string;
+  readonly columns: readonly C[];
+  /** What the tab holds and how it stays bounded. */
+  readonly holds: string;
+}
+
+function layout<C extends string>(name: string, columns: readonly C[], holds: string): TabLayout<C> & { width: number; col: Record<C, number> } {
+  const col = {} as Record<C, number>;
+  columns.forEach((c, i) => (col[c] = i + 1));
+  return { name, columns, holds, width: columns.length, col };
+}
+
+const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status', 'tracking', 'received', 'updated', 'error', 'units'] as const;
+
+export const TABS = {
+  dashboard: layout('Dashboard', ORDER_ROW, 'One row per order of the working book (open, and finished within the archive age), drawn from _Orders.'),
+  archive: layout('Archive', ORDER_ROW, 'Finished orders moved out of the working book, appended once a day; the oldest rows leave above ARCHIVE_MAX_ROWS.'),
+  logs: layout('Logs', ['time', 'level', 'flow', 'dscoOrderId', 'message'] as const, 'Every action; at most LOGS_MAX_ROWS rows, the oldest trimmed in one call.'),
+  carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
+  help: layout('How it works', ['text'] as const, 'Help text rewritten by Set up sheet, and one status line (the spreadsheet size) rewritten once a day.'),
+  orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
+  shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is open (and two days at least).'),
+} as const;
+
+export type TabKey = keyof typeof TABS;
+
+/** Every Script Property key (or key prefix) the product uses. */
+export const PROPERTIES = {
+  /** One per setting: `settings.dscoClientId`, … (src/settings/settings-repository.ts). */
+  settingsPrefix: 'settings.',
+  scheduleOwner: 'schedule.owner',
+  scheduleInterval: 'schedule.intervalHours',
+  scheduleLastRun: 'schedule.lastRunAt',
+  scheduleCreated: 'schedule.createdAt',
+  schedulePaused: 'schedule.paused',
+  /** `watermark.shipments`, `watermark.dscoUpdates`, `watermark.shipstationCancels` (epoch ms). */
+  watermarkPrefix: 'watermark.',
+  /** Write-ahead chunks of DSCO shipment calls: `inflight.shipments.0`, … (src/sync/inflight-shipments.ts). */
+  inflightPrefix: 'inflight.shipments.',
+  /** When the once-a-day housekeeping (archive, ledger trim, size check) last ran (epoch ms). */
+  housekeepingLastRun: 'housekeeping.lastRunAt',
+  /** Set while save() writes _Orders then the Dashboard: a run that died between them redraws the Dashboard. */
+  dashboardPending: 'book.dashboardPending',
+  /** Optional: the shipment count above which tracking goes in asynchronous batches. */
+  shipmentBatchThreshold: 'SHIPMENT_BATCH_THRESHOLD',
+  /** Optional: API address overrides for sandboxes and tests. */
+  dscoBaseUrl: 'DSCO_BASE_URL',
+  shipstationBaseUrl: 'SHIPSTATION_BASE_URL',
+} as const;
+
+/** True when a Script Property key is one the storage map names. */
+export function isKnownProperty(key: string): boolean {
+  return Object.values(PROPERTIES).some((k) => (k.endsWith('.') ? key.startsWith(k) : key === k));
+}
+
+/** Google's limit for one spreadsheet, counting every cell of every tab's grid. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+/** Logs warn from this share of the limit on. */
+export const CELL_WARNING_SHARE = 0.4;
+/** Sheets refuses a cell holding more characters than this. */
+export const CELL_CHAR_LIMIT = 50_000;
+/** The Logs tab keeps at most this many rows; older ones are trimmed in one call. */
+export const LOGS_MAX_ROWS = 5_000;
+/** The Archive keeps at most this many rows (1,000,000 cells); the oldest leave in one call. */
+export const ARCHIVE_MAX_ROWS = 100_000;
