@@ -28,6 +28,8 @@ export const TABS = {
   carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
   help: layout('How it works', ['text'] as const, 'Help text rewritten by Set up sheet, and one status line (the spreadsheet size) rewritten once a day.'),
   orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
+  inventory: layout('Inventory', ['sku', 'quantity', 'status', 'warehouseCode', 'lastSent', 'result'] as const, 'Edited by people (SKU to warehouse code); the product writes Last sent and Result. Its size is the catalog.'),
+  inventoryState: layout('_Inventory', ['sku', 'warehouse', 'acceptedValues', 'acceptedAt', 'refusedValues', 'refusedBecause', 'pendingRequest', 'pendingValues', 'pendingAt'] as const, 'Hidden: what DSCO last accepted or refused for each SKU and warehouse, and what waits for confirmation.'),
   shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is open (and two days at least).'),
 } as const;
 
@@ -44,6 +46,20 @@ export const PROPERTIES = {
   schedulePaused: 'schedule.paused',
   /** `watermark.shipments`, `watermark.dscoUpdates`, `watermark.shipstationCancels` (epoch ms). */
   watermarkPrefix: 'watermark.',
+  /** Sync health: `health.lastRunAt`, `health.lastSuccessAt`, `health.failures`, `health.lastProblem` (src/alerts/sync-health.ts). */
+  healthPrefix: 'health.',
+  /** The alert e-mail's memory: `alerts.errors.pending`, `alerts.<kind>` (src/alerts/alert-digest.ts). */
+  alertsPrefix: 'alerts.',
+  /** Whether the Dashboard tab is coloured as unhealthy (src/app/after-cycle.ts). */
+  statusUnhealthy: 'status.unhealthy',
+  /** The spreadsheet the script was set up in: the copy guard (src/app/install-record.ts). */
+  installSpreadsheet: 'install.spreadsheetId',
+  /** Write-ahead markers of invoice calls: `inflight.invoices.*` (src/invoices/invoices-in-flight.ts). */
+  inflightInvoicesPrefix: 'inflight.invoices.',
+  /** When invoicing was switched on: orders finished before are not invoiced (src/invoices/send-invoices.ts). */
+  invoicesSince: 'invoices.since',
+  /** The day of the last full inventory resend (src/inventory/full-resend.ts). */
+  inventoryFullResend: 'inventory.fullResendOn',
   /** Write-ahead chunks of DSCO shipment calls: `inflight.shipments.0`, … (src/sync/inflight-shipments.ts). */
   inflightPrefix: 'inflight.shipments.',
   /** When the once-a-day housekeeping (archive, ledger trim, size check) last ran (epoch ms). */
