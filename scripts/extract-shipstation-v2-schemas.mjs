@@ -62,15 +62,22 @@ const deref = (node) => (node && node.$ref ? deref(component(node.$ref).value) :
 
 /**
  * Spec defect: object schemas say `additionalProperties: false` and take their properties from `allOf` members
- * (OpenAPI 3.0 style). In JSON Schema that rejects every property, so such a schema is flattened: the members'
- * properties and required lists are merged into it (recursively) and the allOf is dropped.
+ * (OpenAPI 3.0 style), or combine two closed objects in one allOf (label packages). In JSON Schema that rejects
+ * every property, so such a schema is flattened: the members' properties and required lists are merged into it
+ * (recursively) and the allOf is dropped.
  */
-function flatten(node, where) {
+function flatten(node) {
+  if (!Array.isArray(node.allOf)) return node;
   const isObject = node.type === 'object' || node.properties || node.additionalProperties !== undefined;
-  if (!Array.isArray(node.allOf) || !isObject) return node;
-  const members = node.allOf.map((m) => flatten(deref(m), where));
+  const members = node.allOf.map((m) => flatten(deref(m)));
   if (!members.every((m) => m && typeof m === 'object' && m.properties)) return node;
+  // A lone `allOf: [$ref]` wrapper (a $ref with sibling keywords) stays a $ref.
+  if (!isObject && members.length < 2) return node;
   const { allOf: _allOf, ...rest } = node;
+  if (!isObject && members.some((m) => m.additionalProperties === false)) {
+    rest.type = 'object';
+    rest.additionalProperties = false;
+  }
   const properties = { ...(node.properties ?? {}) };
   const required = new Set(node.required ?? []);
   for (const m of members) {

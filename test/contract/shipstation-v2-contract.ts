@@ -28,7 +28,6 @@ export const ssV2Schemas: SsV2SchemaDoc = JSON.parse(
   readFileSync(new URL('./shipstation-v2-schemas.json', import.meta.url), 'utf8'),
 ) as SsV2SchemaDoc;
 
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, validateFormats: true });
