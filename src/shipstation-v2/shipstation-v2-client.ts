@@ -17,6 +17,8 @@ export const SHIPSTATION_V2_BASE_URL = 'https://api.shipstation.com';
 const PAGE_SIZE = 100;
 /** /v2/fulfillments documents a maximum of 500. */
 const FULFILLMENT_PAGE_SIZE = 500;
+/** Above this many unknown shipments, labels are matched through one paged shipment list first. */
+const PRIME_AFTER = 3;
 
 type Query = Record<string, string | number | boolean | undefined>;
 type Method = 'GET' | 'POST' | 'PUT';
@@ -162,6 +164,7 @@ export class ShipStationV2Client implements ShipStationPort {
     } else {
       const since = query.createdSince ?? query.shipDateStart;
       labels = this.allPages<V2Label>('/v2/labels', 'labels', 'label list', { created_at_start: iso(since), sort_by: 'created_at', sort_dir: 'asc', page_size: PAGE_SIZE });
+      if (query.storeId && since !== undefined) this.primeShipments(labels, query.storeId, since);
     }
     const out: SsShipment[] = [];
     const seen = new Set<string>();
@@ -175,6 +178,25 @@ export class ShipStationV2Client implements ShipStationPort {
       out.push(mapped);
     }
     return out;
+  }
+
+  /**
+   * Many labels would cost a shipment read each (200 a minute): the store's shipments changed since
+   * the same time are read first, 100 a call, and only labels whose shipment is not among them are
+   * read one by one. Whether buying a label bumps its shipment's modified_at is unknown, hence the
+   * fallback.
+   */
+  private primeShipments(labels: V2Label[], storeId: number, since: number): void {
+    const unknown = new Set(labels.map((l) => l.shipment_id).filter((id) => !this.shipments.has(id)));
+    if (unknown.size <= PRIME_AFTER) return;
+    const list = this.allPages<V2Shipment>('/v2/shipments', 'shipments', 'order list', {
+      store_id: toV2Id(storeId),
+      modified_at_start: iso(since),
+      sort_by: 'modified_at',
+      sort_dir: 'asc',
+      page_size: PAGE_SIZE,
+    });
+    for (const s of list) this.shipments.set(s.shipment_id, s);
   }
 
   listFulfillments(query: ListFulfillmentsQuery): SsFulfillment[] {

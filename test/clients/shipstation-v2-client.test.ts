@@ -102,6 +102,19 @@ describe('ShipStationV2Client against the V2 fake', () => {
     expect(fake.violations).toEqual([]);
   });
 
+  it('matches many labels to their shipments with a paged shipment list, not one read per label', () => {
+    const created = client.createOrders(Array.from({ length: 150 }, (_, i) => order(i)));
+    const since = clock.now();
+    clock.advance(60_000);
+    for (const r of created) fake.buyLabel(`se-${r.orderId}`, { trackingNumber: `T-${r.orderId}`, carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const before = fake.requests.length;
+    const shipments = makeClient().listShipments({ storeId: 22766, createdSince: since, includeShipmentItems: true });
+    expect(shipments).toHaveLength(150);
+    expect(shipments.every((s) => s.shipmentItems?.length === 1 && s.orderKey)).toBe(true);
+    expect(fake.requests.length - before).toBeLessThanOrEqual(6); // 2 label pages + 2 shipment pages (+ the empty-page checks)
+    expect(fake.violations).toEqual([]);
+  });
+
   it('reads fulfillments with the carrier name as a code, and cancelled orders since a time', () => {
     const [a, b] = client.createOrders([order(1), order(2)]);
     const since = clock.now();
