@@ -298,7 +298,8 @@ export class ShipStationV2Client implements ShipStationPort {
    */
   private cancelShipment(orderId: number): void {
     const id = toV2Id(orderId);
-    const current = this.shipment(id, true);
+    // The engine read the order just before asking (getOrder reads afresh): the run's copy is current.
+    const current = this.shipment(id);
     if (!current) throw new ApiError('ShipStation', 404, `ShipStation has no order ${id}.`);
     if (current.shipment_status === 'cancelled') return;
     const labels = this.allPages<V2Label>('/v2/labels', 'labels', 'label list', { shipment_id: id, page_size: PAGE_SIZE });
