@@ -1,4 +1,4 @@
-import { ApiError } from '../core/errors';
+import { ApiError, ConfigError } from '../core/errors';
 import type { RetryContext } from '../core/http/send-with-retry';
 import { CREATE_ORDERS_BATCH } from '../shipstation/shipstation-client';
 import type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery, ShipStationPort, ShipStationSetupCheck } from '../shipstation/shipstation-port';
@@ -57,9 +57,8 @@ export class ShipStationV2Client implements ShipStationPort {
     const all = this.listWarehouses();
     const warehouse = all.find((w) => w.is_default) ?? (all.length === 1 ? all[0] : undefined);
     if (!warehouse?.origin_address) {
-      throw new ApiError(
-        'ShipStation',
-        400,
+      // An account setting, not an order's fault: the sync stops with this message (no Error rows) until it is fixed.
+      throw new ConfigError(
         all.length
           ? `ShipStation API V2 needs a default ship-from location: ${all.length} warehouses exist and none is the default. Make one the default in ShipStation (Settings → Shipping → Ship From Locations).`
           : 'ShipStation API V2 needs a ship-from location: add one in ShipStation (Settings → Shipping → Ship From Locations).',

@@ -87,4 +87,22 @@ describe('ShipStation API V2 back end', () => {
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS' });
     expect(h.shop.orders()).toHaveLength(1);
   });
+
+  it('without a default ship-from location the sync stops with what to do, makes no Error rows, and goes on once it is set', () => {
+    const h = createHarness({ shipstation: 'v2' });
+    h.install();
+    const main = h.ssV2.warehouses[0]!;
+    main.is_default = false;
+    h.ssV2.warehouses.push({ ...main, warehouse_id: 'se-502', name: 'Overflow' });
+    const o = h.dsco.seedOrder();
+    h.clock.advance(MIN);
+    const first = h.call<{ message: string; fatal?: string }>('syncNow');
+    expect(first.fatal).toMatch(/needs a default ship-from location: 2 warehouses exist and none is the default/);
+    expect(h.row(o.dscoOrderId)?.status ?? 'Received').toBe('Received');
+    expect(h.shop.orders()).toHaveLength(0);
+    main.is_default = true;
+    h.clock.advance(15 * MIN);
+    h.call('syncNow');
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', error: '' });
+  });
 });
