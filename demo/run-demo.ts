@@ -15,6 +15,7 @@ import {
   DEMO_CREDENTIALS,
   DEMO_INVENTORY_EXPECT,
   DEMO_ORDERS,
+  DEMO_V2_FORM,
   DEMO_SETTINGS_FORM,
   DEMO_STEPS,
   DEMO_STORE,
@@ -39,6 +40,8 @@ export interface DemoOptions {
   /** Terminal width to fit (default: the terminal's, at most 120). */
   width?: number;
   colour?: boolean;
+  /** The ShipStation API the day is played against (default v1). */
+  shipstation?: 'v1' | 'v2';
 }
 
 export type { DashboardRow, LogRow };
@@ -142,7 +145,7 @@ export function feedProblems(dashboard: DashboardRow[], invoices: { invoiceId: s
 }
 
 /** Compares the final Dashboard and the sandboxes with what the scenario says must happen. */
-export function findProblems(dashboard: DashboardRow[], orders: DemoOrder[], ids: Map<string, string>): string[] {
+export function findProblems(dashboard: DashboardRow[], orders: DemoOrder[], ids: Map<string, string>, backend: 'v1' | 'v2' = 'v1'): string[] {
   const problems: string[] = [];
   const seen = new Map<string, number>();
   for (const row of dashboard) seen.set(row.dscoOrderId, (seen.get(row.dscoOrderId) ?? 0) + 1);
@@ -154,13 +157,14 @@ export function findProblems(dashboard: DashboardRow[], orders: DemoOrder[], ids
       continue;
     }
     const row = rows[0];
+    const expected = (backend === 'v2' && order.expectOnV2) || order.expect;
     if (ids.get(order.po) !== row.dscoOrderId) problems.push(`PO ${order.po}: row shows DSCO order ${row.dscoOrderId}, seeded as ${ids.get(order.po)}`);
-    if (row.status !== order.expect.status) problems.push(`PO ${order.po}: status ${row.status || '(empty)'}, expected ${order.expect.status}${row.error ? ` (${row.error})` : ''}`);
-    if (order.expect.tracking && row.tracking !== order.expect.tracking.join(', ')) {
-      problems.push(`PO ${order.po}: tracking "${row.tracking}", expected "${order.expect.tracking.join(', ')}"`);
+    if (row.status !== expected.status) problems.push(`PO ${order.po}: status ${row.status || '(empty)'}, expected ${expected.status}${row.error ? ` (${row.error})` : ''}`);
+    if (expected.tracking && row.tracking !== expected.tracking.join(', ')) {
+      problems.push(`PO ${order.po}: tracking "${row.tracking}", expected "${expected.tracking.join(', ')}"`);
     }
-    if (order.expect.error && !order.expect.error.test(row.error)) problems.push(`PO ${order.po}: error "${row.error}" does not match ${order.expect.error}`);
-    if (!order.expect.error && row.error) problems.push(`PO ${order.po}: unexpected error "${row.error}"`);
+    if (expected.error && !expected.error.test(row.error)) problems.push(`PO ${order.po}: error "${row.error}" does not match ${expected.error}`);
+    if (!expected.error && row.error) problems.push(`PO ${order.po}: unexpected error "${row.error}"`);
   }
   if (dashboard.length !== orders.length) problems.push(`${dashboard.length} Dashboard rows for ${orders.length} orders`);
   return problems;
@@ -193,7 +197,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       apiSecret: DEMO_CREDENTIALS.ssApiSecret,
       stores: [DEMO_STORE, { storeId: 310443, storeName: 'Website orders' }],
     },
+    shipstationV2: { apiKey: DEMO_V2_FORM.ssV2ApiKey, storeIds: [DEMO_STORE.storeId, 310443] },
   });
+  const backend = options.shipstation ?? 'v1';
   try {
     // A little simulated latency, so the Logs show time passing inside a cycle.
     const sim = createSimulator({ clock, timeZone: DEMO_TIME_ZONE, costs: { urlFetchMs: 180, sheetsCallMs: 25 } });
@@ -203,28 +209,31 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // The documented Script Properties for sandboxes: the bundle talks to the loopback servers.
     sim.properties.script.setProperty('DSCO_BASE_URL', sandbox.dscoBase);
     sim.properties.script.setProperty('SHIPSTATION_BASE_URL', sandbox.ssBase);
+    sim.properties.script.setProperty('SHIPSTATION_V2_BASE_URL', sandbox.ssV2Base);
 
-    write(paint('DSCO Sync for ShipStation: one simulated day', 'bold'));
+    write(paint(`DSCO Sync for ShipStation: one simulated day${backend === 'v2' ? ' (ShipStation API V2)' : ''}`, 'bold'));
     write(`The built script (dist/Code.js) runs in the Apps Script simulator; DSCO and ShipStation are sandboxes on real HTTP:`);
-    write(`  DSCO ${sandbox.dscoBase}   ShipStation ${sandbox.ssBase}`);
+    write(`  DSCO ${sandbox.dscoBase}   ShipStation ${backend === 'v2' ? `API V2 ${sandbox.ssV2Base}` : sandbox.ssBase}`);
     write(`Monday 2 March 2026, times in ${DEMO_TIME_ZONE}.`);
     write('');
 
     // The supplier's DSCO catalog: every SKU the retailers order.
     for (const sku of new Set(DEMO_ORDERS.flatMap((o) => o.lines.map((l) => l.sku)))) sandbox.control.seedItem(sku);
-    const play = createPlayer(sim, sandbox.control, clock, write, paint, width);
+    const play = createPlayer(sim, sandbox.control, clock, write, paint, width, backend);
     for (const step of DEMO_STEPS) play(step);
 
     const dashboard = dashboardRows(sim.readSheet(TABS.dashboard.name));
     const logs = logRows(sim.readSheet('Logs'));
     const snapshot = sandbox.control.snapshot();
-    const problems = findProblems(dashboard, DEMO_ORDERS, play.ids);
+    const problems = findProblems(dashboard, DEMO_ORDERS, play.ids, backend);
     for (const [po, id] of play.ids) {
-      const inShipStation = snapshot.ssOrders.filter((o) => o.orderKey === id).length;
+      const inShipStation =
+        backend === 'v2' ? snapshot.ssV2Shipments.filter((s) => s.external_shipment_id === id).length : snapshot.ssOrders.filter((o) => o.orderKey === id).length;
       if (inShipStation > 1) problems.push(`PO ${po}: ${inShipStation} ShipStation orders`);
     }
     for (const v of snapshot.dscoViolations) problems.push(`DSCO contract: ${v}`);
     problems.push(...feedProblems(dashboard, snapshot.dscoInvoices, inventoryRows(sim), snapshot.dscoInventory));
+    for (const v of snapshot.ssV2Violations) problems.push(`ShipStation V2 contract: ${v}`);
     for (const c of play.cycles) {
       if (c.fatal) problems.push(`sync at ${c.at} stopped: ${c.fatal}`);
       else if (!c.ran) problems.push(`sync at ${c.at} did not run: ${c.message}`);
@@ -244,12 +253,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       for (const l of wrap(line, width)) write(paint(l, ...styles));
     };
     say(`Spreadsheet written to ${path.relative(process.cwd(), xlsx) || xlsx} (tabs: ${tabs.join(', ')}).`);
-    const requests = snapshot.dscoRequests.length + snapshot.ssRequests.length;
+    const requests = snapshot.dscoRequests.length + snapshot.ssRequests.length + snapshot.ssV2Requests.length;
     if (problems.length === 0) {
       say(
         `✓ All ${DEMO_ORDERS.length} orders ended as the scenario expects, each once in ShipStation and once on the Dashboard; ` +
           `${snapshot.dscoInvoices.length} invoices, one per shipped order; the Inventory tab's ${DEMO_INVENTORY_EXPECT.length} rows as expected; ` +
-          `${requests} real HTTP requests to the sandboxes, no DSCO contract violations.`,
+          `${requests} real HTTP requests to the sandboxes, no ${backend === 'v2' ? 'DSCO or ShipStation V2' : 'DSCO'} contract violations.`,
         'green',
       );
     } else {
@@ -272,9 +281,10 @@ function createPlayer(
   write: (line: string) => void,
   paint: Paint,
   width: number,
+  backend: 'v1' | 'v2',
 ) {
   const ids = new Map<string, string>(); // PO -> dscoOrderId
-  const labels = new Map<string, number>(); // tracking -> ShipStation shipmentId
+  const labels = new Map<string, number | string>(); // tracking -> ShipStation shipmentId (V1) or label_id (V2)
   const cycles: CycleReport[] = [];
   let index = 0;
   let previous = 0;
@@ -283,10 +293,17 @@ function createPlayer(
     if (!id) throw new Error(`demo scenario: PO ${po} has not arrived yet`);
     return id;
   };
-  const ssOrderOf = (po: string, at: string) => {
+  /** The order's ShipStation ID: V1 orderId, V2 shipment_id. */
+  const ssOrderOf = (po: string, at: string): { orderId: number; shipmentId: string } => {
+    const missing = () => new Error(`demo scenario: at ${at} PO ${po} should be in ShipStation, but the sync has not created it`);
+    if (backend === 'v2') {
+      const s = control.ssV2ShipmentFor(idOf(po));
+      if (!s) throw missing();
+      return { orderId: 0, shipmentId: s.shipment_id };
+    }
     const order = control.ssOrderFor(idOf(po));
-    if (!order) throw new Error(`demo scenario: at ${at} PO ${po} should be in ShipStation, but the sync has not created it`);
-    return order;
+    if (!order?.orderId) throw missing();
+    return { orderId: order.orderId, shipmentId: '' };
   };
   const line = (at: string, who: string, what: string, ...styles: Style[]) => {
     const prefix = `${at}  ${who.padEnd(11)} `;
@@ -319,7 +336,7 @@ function createPlayer(
         break;
       }
       case 'setup': {
-        const saved = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', DEMO_SETTINGS_FORM);
+        const saved = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', backend === 'v2' ? { ...DEMO_SETTINGS_FORM, ...DEMO_V2_FORM } : DEMO_SETTINGS_FORM);
         if (!saved.ok) throw new Error(`saveSettings refused the demo settings: ${JSON.stringify(saved.errors)}`);
         const setup = sim.call<{ created: string[] }>('setupSheet');
         const trigger = sim.triggers.list().find((tr) => tr.handlerFunction === 'runScheduledSync');
@@ -365,20 +382,26 @@ function createPlayer(
         break;
       case 'ship': {
         const order = ssOrderOf(step.po, step.at);
-        const shipment = control.shipOrder(order.orderId, {
-          trackingNumber: step.tracking,
-          carrierCode: step.carrierCode,
-          serviceCode: step.serviceCode,
-          ...(step.items ? { items: step.items.map((it) => ({ lineItemKey: String(it.line), quantity: it.quantity })) } : {}),
-        });
-        labels.set(step.tracking, shipment.shipmentId);
+        if (backend === 'v2') {
+          // V2 labels carry no items: a box of some lines is not a V2 label's own (see README, ShipStation API V2).
+          labels.set(step.tracking, control.ssV2BuyLabel(order.shipmentId, { trackingNumber: step.tracking, carrierCode: step.carrierCode, serviceCode: step.serviceCode }));
+        } else {
+          const shipment = control.shipOrder(order.orderId, {
+            trackingNumber: step.tracking,
+            carrierCode: step.carrierCode,
+            serviceCode: step.serviceCode,
+            ...(step.items ? { items: step.items.map((it) => ({ lineItemKey: String(it.line), quantity: it.quantity })) } : {}),
+          });
+          labels.set(step.tracking, shipment.shipmentId);
+        }
         line(step.at, 'ShipStation', `Label ${step.carrierCode} / ${step.serviceCode} ${step.tracking} for PO ${step.po}${step.note ? `: ${step.note}` : ''}.`);
         break;
       }
       case 'void': {
         const shipmentId = labels.get(step.tracking);
         if (shipmentId === undefined) throw new Error(`demo scenario: no label ${step.tracking} to void`);
-        control.voidShipment(shipmentId);
+        if (backend === 'v2') control.ssV2VoidLabel(String(shipmentId));
+        else control.voidShipment(Number(shipmentId));
         line(step.at, 'ShipStation', `Label ${step.tracking} voided (${step.note}).`);
         break;
       }
@@ -389,7 +412,8 @@ function createPlayer(
       }
       case 'ssCancel': {
         const order = ssOrderOf(step.po, step.at);
-        control.cancelOrder(order.orderId);
+        if (backend === 'v2') control.ssV2CancelInUi(order.shipmentId);
+        else control.cancelOrder(order.orderId);
         line(step.at, 'ShipStation', `PO ${step.po} cancelled in ShipStation (${step.note}).`);
         break;
       }

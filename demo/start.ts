@@ -5,13 +5,16 @@
 const USAGE = `Usage:
   npm start                      run the sync through a simulated day against built-in sandboxes
   npm start -- --out=FILE.xlsx   the same, writing the spreadsheet to FILE.xlsx (default out/dsco-sync-demo.xlsx)
+  npm start -- --shipstation=v2  the same day against ShipStation API V2 instead of V1
   npm start -- --check           check real DSCO and ShipStation credentials from environment variables (read-only)`;
 
 async function main(argv: string[]): Promise<number> {
   let check = false;
   let out: string | undefined;
+  let shipstation: 'v1' | 'v2' = 'v1';
   for (const arg of argv) {
     if (arg === '--check') check = true;
+    else if (arg === '--shipstation=v1' || arg === '--shipstation=v2') shipstation = arg.endsWith('v2') ? 'v2' : 'v1';
     else if (arg.startsWith('--out=')) out = arg.slice('--out='.length);
     else if (arg === '--help' || arg === '-h') {
       console.log(USAGE);
@@ -26,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return runCheck();
   }
   const { runDemo } = await import('./run-demo');
-  const result = await runDemo(out === undefined ? {} : { out });
+  const result = await runDemo({ ...(out === undefined ? {} : { out }), shipstation });
   console.log(`Done in ${process.uptime().toFixed(1)} s.`);
   return result.problems.length === 0 ? 0 : 1;
 }

@@ -7,12 +7,15 @@ export const CHECK_VARIABLES = {
   DSCO_CLIENT_ID: 'your DSCO API client ID',
   DSCO_CLIENT_SECRET: 'your DSCO API client secret',
   DSCO_ENVIRONMENT: 'production (default) or staging',
+  SHIPSTATION_API_VERSION: 'optional: v1 (default) or v2, the ShipStation API the sync will use',
   SHIPSTATION_API_KEY: 'your ShipStation V1 API key',
   SHIPSTATION_API_SECRET: 'your ShipStation V1 API secret',
+  SHIPSTATION_V2_API_KEY: 'your ShipStation API V2 key (with SHIPSTATION_API_VERSION=v2)',
   SHIPSTATION_STORE_ID: 'the ShipStation store the orders go to',
   LOOKBACK_DAYS: 'optional: how many days back to count DSCO orders (default 7)',
   DSCO_BASE_URL: 'optional: another DSCO API address (sandboxes, tests)',
   SHIPSTATION_BASE_URL: 'optional: another ShipStation API address (sandboxes, tests)',
+  SHIPSTATION_V2_BASE_URL: 'optional: another ShipStation API V2 address (sandboxes, tests)',
 } as const;
 
 export type CheckVariable = keyof typeof CHECK_VARIABLES;
@@ -27,10 +30,14 @@ export interface DscoCheckConfig {
 }
 
 export interface ShipStationCheckConfig {
+  apiVersion: 'v1' | 'v2';
   apiKey: string;
   apiSecret: string;
-  /** Null when SHIPSTATION_STORE_ID is not given: the check then lists the stores to choose from. */
+  /** With apiVersion v2. */
+  v2ApiKey: string;
+  /** Null when SHIPSTATION_STORE_ID is not given (V1): the check then lists the stores to choose from. */
   storeId: number | null;
+  /** SHIPSTATION_BASE_URL, or SHIPSTATION_V2_BASE_URL with v2. */
   baseUrl?: string;
 }
 
@@ -57,16 +64,19 @@ const FIELD_VARIABLE: Record<string, { variable: CheckVariable; service: 'DSCO' 
   lookbackDays: { variable: 'LOOKBACK_DAYS', service: 'DSCO' },
   ssApiKey: { variable: 'SHIPSTATION_API_KEY', service: 'ShipStation' },
   ssApiSecret: { variable: 'SHIPSTATION_API_SECRET', service: 'ShipStation' },
+  ssApiVersion: { variable: 'SHIPSTATION_API_VERSION', service: 'ShipStation' },
+  ssV2ApiKey: { variable: 'SHIPSTATION_V2_API_KEY', service: 'ShipStation' },
   ssStoreId: { variable: 'SHIPSTATION_STORE_ID', service: 'ShipStation' },
 };
 
 /** Variables whose value may appear in a message (never a key, secret or client ID). */
-const SHOWN = new Set<CheckVariable>(['DSCO_ENVIRONMENT', 'SHIPSTATION_STORE_ID', 'LOOKBACK_DAYS']);
+const SHOWN = new Set<CheckVariable>(['DSCO_ENVIRONMENT', 'SHIPSTATION_STORE_ID', 'LOOKBACK_DAYS', 'SHIPSTATION_API_VERSION']);
 
-/** SHIPSTATION_STORE_ID is optional: without it the check lists the account's stores to choose from. */
-const REQUIRED: CheckVariable[] = ['DSCO_CLIENT_ID', 'DSCO_CLIENT_SECRET', 'SHIPSTATION_API_KEY', 'SHIPSTATION_API_SECRET'];
+/** V1: SHIPSTATION_STORE_ID is optional, without it the check lists the account's stores to choose from. V2 cannot list stores, so it needs one. */
+const REQUIRED_V1: CheckVariable[] = ['DSCO_CLIENT_ID', 'DSCO_CLIENT_SECRET', 'SHIPSTATION_API_KEY', 'SHIPSTATION_API_SECRET'];
+const REQUIRED_V2: CheckVariable[] = ['DSCO_CLIENT_ID', 'DSCO_CLIENT_SECRET', 'SHIPSTATION_V2_API_KEY', 'SHIPSTATION_STORE_ID'];
 
-function baseUrl(env: NodeJS.ProcessEnv, variable: 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL', problems: EnvProblem[]): string | undefined {
+function baseUrl(env: NodeJS.ProcessEnv, variable: 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL' | 'SHIPSTATION_V2_BASE_URL', problems: EnvProblem[]): string | undefined {
   const value = env[variable]?.trim();
   if (!value) return undefined;
   if (!/^https?:\/\/[^/\s]+/i.test(value)) {
@@ -83,7 +93,8 @@ function baseUrl(env: NodeJS.ProcessEnv, variable: 'DSCO_BASE_URL' | 'SHIPSTATIO
 export function readCheckEnv(env: NodeJS.ProcessEnv): CheckConfig {
   const get = (name: CheckVariable) => env[name]?.trim() ?? '';
   const problems: EnvProblem[] = [];
-  for (const variable of REQUIRED) {
+  const v2 = get('SHIPSTATION_API_VERSION').toLowerCase() === 'v2';
+  for (const variable of v2 ? REQUIRED_V2 : REQUIRED_V1) {
     if (!get(variable)) {
       problems.push({
         service: variable.startsWith('DSCO') ? 'DSCO' : 'ShipStation',
@@ -97,6 +108,8 @@ export function readCheckEnv(env: NodeJS.ProcessEnv): CheckConfig {
     dscoClientSecret: get('DSCO_CLIENT_SECRET') || 'unset',
     ssApiKey: get('SHIPSTATION_API_KEY') || 'unset',
     ssApiSecret: get('SHIPSTATION_API_SECRET') || 'unset',
+    ssApiVersion: (get('SHIPSTATION_API_VERSION') || 'v1').toLowerCase(),
+    ssV2ApiKey: get('SHIPSTATION_V2_API_KEY') || 'unset',
     ssStoreId: get('SHIPSTATION_STORE_ID') || '1',
     pollIntervalHours: '1',
     lookbackDays: get('LOOKBACK_DAYS') || String(DEFAULT_SETTINGS.lookbackDays),
@@ -113,8 +126,8 @@ export function readCheckEnv(env: NodeJS.ProcessEnv): CheckConfig {
     }
   }
   const dscoBase = baseUrl(env, 'DSCO_BASE_URL', problems);
-  const ssBase = baseUrl(env, 'SHIPSTATION_BASE_URL', problems);
-  const secrets = [get('DSCO_CLIENT_SECRET'), get('SHIPSTATION_API_KEY'), get('SHIPSTATION_API_SECRET')].filter(Boolean);
+  const ssBase = baseUrl(env, v2 ? 'SHIPSTATION_V2_BASE_URL' : 'SHIPSTATION_BASE_URL', problems);
+  const secrets = [get('DSCO_CLIENT_SECRET'), get('SHIPSTATION_API_KEY'), get('SHIPSTATION_API_SECRET'), get('SHIPSTATION_V2_API_KEY')].filter(Boolean);
   const config: CheckConfig = { problems, secrets };
   // A side with no problem has valid values (the validation above would have named them).
   if (!problems.some((p) => p.service === 'DSCO')) {
@@ -127,8 +140,14 @@ export function readCheckEnv(env: NodeJS.ProcessEnv): CheckConfig {
     };
   }
   if (!problems.some((p) => p.service === 'ShipStation')) {
-    const storeId = get('SHIPSTATION_STORE_ID') ? Number(form.ssStoreId) : null;
-    config.shipstation = { apiKey: form.ssApiKey, apiSecret: form.ssApiSecret, storeId, ...(ssBase ? { baseUrl: ssBase } : {}) };
+    config.shipstation = {
+      apiVersion: v2 ? 'v2' : 'v1',
+      apiKey: form.ssApiKey,
+      apiSecret: form.ssApiSecret,
+      v2ApiKey: form.ssV2ApiKey,
+      storeId: get('SHIPSTATION_STORE_ID') ? Number(form.ssStoreId) : null,
+      ...(ssBase ? { baseUrl: ssBase } : {}),
+    };
   }
   return config;
 }

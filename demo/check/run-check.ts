@@ -13,6 +13,7 @@ import { DscoClient } from '../../src/dsco/dsco-client';
 import { DSCO_BASE_URLS } from '../../src/dsco/dsco-environment';
 import { DscoTokenProvider } from '../../src/dsco/dsco-token-provider';
 import { SHIPSTATION_BASE_URL, ShipStationClient } from '../../src/shipstation/shipstation-client';
+import { SHIPSTATION_V2_BASE_URL, ShipStationV2Client } from '../../src/shipstation-v2/shipstation-v2-client';
 import { isoSeconds } from '../../src/sync/cycle-context';
 import { UNTIL_LAG_MS } from '../../src/dsco/dsco-consistency';
 import { createSyncHttp, type SyncHttp } from '../../test/support/loopback';
@@ -26,7 +27,8 @@ const SERVICE_BUDGET_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 15_000;
 const DAY = 86_400_000;
 
-export type Outcome = 'OK' | 'FAIL' | 'SKIP';
+/** NOTE: not a failure; something the check could not verify (ShipStation API V2 cannot list stores). */
+export type Outcome = 'OK' | 'FAIL' | 'SKIP' | 'NOTE';
 
 export interface CheckLine {
   outcome: Outcome;
@@ -68,6 +70,9 @@ function explain(e: unknown, service: 'DSCO' | 'ShipStation', baseVariable: stri
       'DSCO refused the client ID and secret (HTTP 401 invalid_client). Check DSCO_CLIENT_ID and DSCO_CLIENT_SECRET, ' +
       'and DSCO_ENVIRONMENT: credentials made for staging do not work in production, and the other way round.'
     );
+  }
+  if (e instanceof ApiError && service === 'ShipStation' && e.status === 401 && baseVariable === 'SHIPSTATION_V2_BASE_URL') {
+    return 'ShipStation refused the API V2 key (HTTP 401). Check SHIPSTATION_V2_API_KEY: a V2 key, from ShipStation → Settings → Account → API Settings, "V2 API".';
   }
   if (e instanceof ApiError && service === 'ShipStation' && e.status === 401) {
     return (
@@ -131,7 +136,45 @@ function checkDsco(config: DscoCheckConfig, http: SyncHttp, add: (line: CheckLin
   }
 }
 
+/**
+ * ShipStation API V2: the key, the ship-from location every V2 order needs, and the store. V2 has
+ * no stores endpoint: the store is checked against the stores seen on the account's latest
+ * orders, and when it is not among them the check says it could not verify it (NOTE, not FAIL).
+ */
+function checkShipStationV2(config: ShipStationCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
+  const client = new ShipStationV2Client(context(http), config.baseUrl ?? SHIPSTATION_V2_BASE_URL, config.v2ApiKey);
+  const why = (e: unknown) => explain(e, 'ShipStation', 'SHIPSTATION_V2_BASE_URL', config.baseUrl !== undefined);
+  try {
+    const all = client.listWarehouses();
+    const { warehouse } = client.shipFrom();
+    add({ outcome: 'OK', name: 'ShipStation V2 key', message: `API V2 answered: ${all.length} ship-from location${all.length === 1 ? '' : 's'}; orders will ship from "${warehouse.name ?? warehouse.warehouse_id}".` });
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'ShipStation V2 key', message: why(e) });
+    add({ outcome: 'SKIP', name: 'ShipStation store', message: 'not checked: API V2 did not answer as needed.' });
+    return;
+  }
+  try {
+    const seen = client.listStores();
+    if (seen.some((s) => s.storeId === config.storeId)) add({ outcome: 'OK', name: 'ShipStation store', message: `Store ${config.storeId} is on the account's recent orders; orders will go to it.` });
+    else {
+      add({
+        outcome: 'NOTE',
+        name: 'ShipStation store',
+        message:
+          `API V2 cannot list stores, so store ${config.storeId} could not be checked` +
+          ` (${seen.length ? `stores on recent orders: ${seen.map((s) => s.storeId).join(', ')}` : 'no orders yet'}). Make sure SHIPSTATION_STORE_ID is the store's number in ShipStation.`,
+      });
+    }
+  } catch (e) {
+    add({ outcome: 'FAIL', name: 'ShipStation store', message: why(e) });
+  }
+}
+
 function checkShipStation(config: ShipStationCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
+  if (config.apiVersion === 'v2') {
+    checkShipStationV2(config, http, add);
+    return;
+  }
   const client = new ShipStationClient(context(http), config.baseUrl ?? SHIPSTATION_BASE_URL, { apiKey: config.apiKey, apiSecret: config.apiSecret });
   const why = (e: unknown) => explain(e, 'ShipStation', 'SHIPSTATION_BASE_URL', config.baseUrl !== undefined);
   let stores;
@@ -179,7 +222,7 @@ export async function runCheckReport(options: CheckOptions = {}): Promise<CheckR
   const add = (line: CheckLine) => {
     const clean = { ...line, message: redact(line.message, config.secrets) };
     lines.push(clean);
-    const style = clean.outcome === 'OK' ? 'green' : clean.outcome === 'FAIL' ? 'red' : 'yellow';
+    const style = clean.outcome === 'OK' ? 'green' : clean.outcome === 'FAIL' ? 'red' : 'yellow'; // SKIP, NOTE
     const prefix = `  ${clean.outcome.padEnd(5)} ${clean.name.padEnd(nameWidth)} `;
     const body = wrap(clean.message, Math.max(30, width - prefix.length));
     write(`  ${paint(clean.outcome.padEnd(5), style, 'bold')} ${clean.name.padEnd(nameWidth)} ${body[0] ?? ''}`);
@@ -188,7 +231,9 @@ export async function runCheckReport(options: CheckOptions = {}): Promise<CheckR
 
   const where = [
     config.dsco ? `DSCO ${config.dsco.environment}${config.dsco.baseUrl ? ` at ${config.dsco.baseUrl}` : ''}` : '',
-    config.shipstation ? `ShipStation ${config.shipstation.storeId === null ? '(no store chosen yet)' : `store ${config.shipstation.storeId}`}${config.shipstation.baseUrl ? ` at ${config.shipstation.baseUrl}` : ''}` : '',
+    config.shipstation
+      ? `ShipStation${config.shipstation.apiVersion === 'v2' ? ' API V2' : ''} ${config.shipstation.storeId === null ? '(no store chosen yet)' : `store ${config.shipstation.storeId}`}${config.shipstation.baseUrl ? ` at ${config.shipstation.baseUrl}` : ''}`
+      : '',
   ].filter(Boolean);
   write(paint(`Credentials check (read-only)${where.length ? `: ${where.join(', ')}` : ''}`, 'bold'));
   for (const p of config.problems) add({ outcome: 'FAIL', name: `${p.service} settings`, message: p.message });
@@ -198,16 +243,20 @@ export async function runCheckReport(options: CheckOptions = {}): Promise<CheckR
     if (config.dsco && http) checkDsco(config.dsco, http, add);
     else for (const name of ['DSCO sign-in', 'DSCO /hello', 'DSCO orders']) add({ outcome: 'SKIP', name, message: 'not checked: fix the DSCO variables above.' });
     if (config.shipstation && http) checkShipStation(config.shipstation, http, add);
-    else for (const name of ['ShipStation /stores', 'ShipStation store']) add({ outcome: 'SKIP', name, message: 'not checked: fix the ShipStation variables above.' });
+    else {
+      const names = (env.SHIPSTATION_API_VERSION ?? '').trim().toLowerCase() === 'v2' ? ['ShipStation V2 key', 'ShipStation store'] : ['ShipStation /stores', 'ShipStation store'];
+      for (const name of names) add({ outcome: 'SKIP', name, message: 'not checked: fix the ShipStation variables above.' });
+    }
   } finally {
     if (http && http !== options.http) await http.close();
   }
 
   const failed = lines.filter((l) => l.outcome === 'FAIL').length;
   const skipped = lines.filter((l) => l.outcome === 'SKIP').length;
+  const notes = lines.filter((l) => l.outcome === 'NOTE').length;
   write(
     failed + skipped === 0
-      ? paint(`All ${lines.length} checks passed.`, 'green', 'bold')
+      ? paint(notes ? `All ${lines.length - notes} checks passed; ${notes} could not be checked (NOTE).` : `All ${lines.length} checks passed.`, 'green', 'bold')
       : paint(`${failed} failed${skipped ? `, ${skipped} not checked` : ''}: fix what the FAIL lines say and run the check again.`, 'red', 'bold'),
   );
   return { lines, exitCode: failed + skipped === 0 ? 0 : 1 };

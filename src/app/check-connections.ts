@@ -1,6 +1,6 @@
 import { errorMessage } from '../core/errors';
 import type { DscoClient } from '../dsco/dsco-client';
-import type { ShipStationClient } from '../shipstation/shipstation-client';
+import type { ShipStationPort } from '../shipstation/shipstation-port';
 import type { SsStore } from '../shipstation/shipstation-types';
 
 export interface ServiceCheck {
@@ -19,7 +19,7 @@ export interface ConnectionReport {
  */
 export function checkConnections(
   dsco: () => DscoClient,
-  shipstation: () => ShipStationClient,
+  shipstation: () => ShipStationPort,
   storeId: number | null,
 ): ConnectionReport {
   const report: ConnectionReport = {
@@ -35,7 +35,14 @@ export function checkConnections(
     report.dsco = { ok: false, message: errorMessage(e) };
   }
   try {
-    const stores: SsStore[] = shipstation().listStores();
+    const client = shipstation();
+    if (client.checkSetup) {
+      // API V2 lists no stores: the back end says what it could and could not check.
+      const check = client.checkSetup(storeId);
+      report.shipstation = { ok: check.ok, message: check.message, stores: check.stores.map((s) => ({ storeId: s.storeId, storeName: String(s.storeName ?? ''), marketplaceName: String(s.marketplaceName ?? '') })) };
+      return report;
+    }
+    const stores: SsStore[] = client.listStores();
     report.shipstation.stores = stores.map((s) => ({
       storeId: s.storeId,
       storeName: String(s.storeName ?? ''),

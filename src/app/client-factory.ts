@@ -9,14 +9,17 @@ import { DscoClient } from '../dsco/dsco-client';
 import { DSCO_BASE_URLS } from '../dsco/dsco-environment';
 import { DscoTokenProvider } from '../dsco/dsco-token-provider';
 import type { Settings } from '../settings/settings';
+import type { BaseUrlName } from '../settings/settings-repository';
 import { SHIPSTATION_BASE_URL, ShipStationClient } from '../shipstation/shipstation-client';
+import type { ShipStationPort } from '../shipstation/shipstation-port';
+import { SHIPSTATION_V2_BASE_URL, ShipStationV2Client } from '../shipstation-v2/shipstation-v2-client';
 
 export interface ClientDeps {
   http: HttpPort;
   clock: Clock;
   cache: Cache;
-  /** Script Properties DSCO_BASE_URL / SHIPSTATION_BASE_URL, for sandboxes and tests. */
-  baseUrlOverride: (name: 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL') => string | undefined;
+  /** Script Properties DSCO_BASE_URL / SHIPSTATION_BASE_URL / SHIPSTATION_V2_BASE_URL, for sandboxes and tests. */
+  baseUrlOverride: (name: BaseUrlName) => string | undefined;
 }
 
 function retryContext(deps: ClientDeps, budget: TimeBudget): RetryContext {
@@ -36,7 +39,13 @@ export function createDscoClient(settings: Settings, deps: ClientDeps, budget: T
   return new DscoClient(ctx, base, tokens);
 }
 
-export function createShipStationClient(settings: Settings, deps: ClientDeps, budget: TimeBudget): ShipStationClient {
+/** The ShipStation back end the settings choose: API V1 (key and secret) or V2 (one key). */
+export function createShipStationClient(settings: Settings, deps: ClientDeps, budget: TimeBudget): ShipStationPort {
+  if (settings.ssApiVersion === 'v2') {
+    if (!settings.ssV2ApiKey) throw new ConfigError('ShipStation is not set up: enter the ShipStation API V2 key in DSCO Sync → Settings.');
+    const base = deps.baseUrlOverride('SHIPSTATION_V2_BASE_URL') ?? SHIPSTATION_V2_BASE_URL;
+    return new ShipStationV2Client(retryContext(deps, budget), base, settings.ssV2ApiKey);
+  }
   if (!settings.ssApiKey || !settings.ssApiSecret) {
     throw new ConfigError('ShipStation is not set up: enter the ShipStation API Key and API Secret in DSCO Sync → Settings.');
   }

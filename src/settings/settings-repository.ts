@@ -4,6 +4,8 @@ import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 const PREFIX = PROPERTIES.settingsPrefix;
 
+export type BaseUrlName = 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL' | 'SHIPSTATION_V2_BASE_URL';
+
 /** Settings in the script's properties, one key each: shared by every editor and the trigger's owner. */
 export class SettingsRepository {
   constructor(private readonly store: KeyValueStore) {}
@@ -22,6 +24,8 @@ export class SettingsRepository {
       dscoClientSecret: read('dscoClientSecret') ?? '',
       ssApiKey: read('ssApiKey') ?? '',
       ssApiSecret: read('ssApiSecret') ?? '',
+      ssApiVersion: read('ssApiVersion') === 'v2' ? 'v2' : 'v1',
+      ssV2ApiKey: read('ssV2ApiKey') ?? '',
       ssStoreId: read('ssStoreId') && Number.isInteger(store) && store > 0 ? store : null,
       pollIntervalHours: num('pollIntervalHours', DEFAULT_SETTINGS.pollIntervalHours),
       lookbackDays: num('lookbackDays', DEFAULT_SETTINGS.lookbackDays),
@@ -48,8 +52,8 @@ export class SettingsRepository {
     this.store.setAll(values);
   }
 
-  /** Base URL overrides for sandboxes and tests (Script Properties DSCO_BASE_URL, SHIPSTATION_BASE_URL). */
-  baseUrlOverride(name: 'DSCO_BASE_URL' | 'SHIPSTATION_BASE_URL'): string | undefined {
+  /** Base URL overrides for sandboxes and tests (Script Properties DSCO_BASE_URL, SHIPSTATION_BASE_URL, SHIPSTATION_V2_BASE_URL). */
+  baseUrlOverride(name: BaseUrlName): string | undefined {
     const v = this.store.get(name);
     return v && v.trim() ? v.trim().replace(/\/+$/, '') : undefined;
   }

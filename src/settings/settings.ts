@@ -6,6 +6,10 @@ export interface Settings {
   dscoClientSecret: string;
   ssApiKey: string;
   ssApiSecret: string;
+  /** Which ShipStation API the sync uses: V1 (key and secret) or V2 (one key). */
+  ssApiVersion: ShipStationApiVersion;
+  /** The ShipStation API V2 key (a secret). */
+  ssV2ApiKey: string;
   ssStoreId: number | null;
   pollIntervalHours: number;
   lookbackDays: number;
@@ -32,7 +36,9 @@ export interface Settings {
 
 export type InvoicePer = 'order' | 'shipment';
 
-export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'] as const;
+export type ShipStationApiVersion = 'v1' | 'v2';
+
+export const SECRET_FIELDS = ['dscoClientSecret', 'ssApiKey', 'ssApiSecret', 'ssV2ApiKey'] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   dscoClientSecret: '',
   ssApiKey: '',
   ssApiSecret: '',
+  ssApiVersion: 'v1',
+  ssV2ApiKey: '',
   ssStoreId: null,
   pollIntervalHours: 1,
   lookbackDays: 7,
@@ -72,6 +80,14 @@ export const SUPPLIER_CANCEL_CODES: Record<string, string> = {
 export type PublicSettings = Omit<Settings, SecretField> & { secretsSet: Record<SecretField, boolean> };
 
 export function toPublicSettings(s: Settings): PublicSettings {
-  const { dscoClientSecret, ssApiKey, ssApiSecret, ...rest } = s;
-  return { ...rest, secretsSet: { dscoClientSecret: dscoClientSecret !== '', ssApiKey: ssApiKey !== '', ssApiSecret: ssApiSecret !== '' } };
+  const { dscoClientSecret, ssApiKey, ssApiSecret, ssV2ApiKey, ...rest } = s;
+  return {
+    ...rest,
+    secretsSet: { dscoClientSecret: dscoClientSecret !== '', ssApiKey: ssApiKey !== '', ssApiSecret: ssApiSecret !== '', ssV2ApiKey: ssV2ApiKey !== '' },
+  };
+}
+
+/** The secrets the chosen ShipStation API needs (the other API's may stay empty). */
+export function requiredSecrets(s: Pick<Settings, 'ssApiVersion'>): SecretField[] {
+  return s.ssApiVersion === 'v2' ? ['dscoClientSecret', 'ssV2ApiKey'] : ['dscoClientSecret', 'ssApiKey', 'ssApiSecret'];
 }

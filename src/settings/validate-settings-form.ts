@@ -1,4 +1,4 @@
-import { DEFAULT_SETTINGS, SECRET_FIELDS, SUPPLIER_CANCEL_CODES, type Settings } from './settings';
+import { DEFAULT_SETTINGS, requiredSecrets, SECRET_FIELDS, SUPPLIER_CANCEL_CODES, type Settings } from './settings';
 
 export type FieldErrors = Partial<Record<keyof Settings | 'form', string>>;
 
@@ -59,11 +59,17 @@ export function validateSettingsForm(form: unknown, current: Settings): Settings
   else if (clientId.length > 200 || /\s/.test(clientId)) errors.dscoClientId = 'This does not look like a DSCO Client ID (no spaces, at most 200 characters).';
   else next.dscoClientId = clientId;
 
+  // An older sidebar sends no API choice: the saved one stays.
+  const api = text(input.ssApiVersion);
+  if (api === undefined || (api !== '' && api !== 'v1' && api !== 'v2')) errors.ssApiVersion = 'Choose ShipStation API V1 or V2.';
+  else if (api !== '') next.ssApiVersion = api;
+  const required = new Set<string>(requiredSecrets(next));
+
   for (const field of SECRET_FIELDS) {
     const value = text(input[field]);
     if (value === undefined) errors[field] = 'Must be text.';
     else if (value === '') {
-      if (current[field] === '') errors[field] = 'Required.';
+      if (current[field] === '' && required.has(field)) errors[field] = 'Required.';
     } else if (value.length > 500 || /\s/.test(value)) errors[field] = 'This does not look like a key or secret (no spaces, at most 500 characters).';
     else next[field] = value;
   }

@@ -7,7 +7,10 @@ import { tryParseJson } from '../core/text/parse-json';
 import { toPacificDate, toPacificLocal } from '../core/time/pacific-time';
 import { describeShipStationError } from './describe-shipstation-error';
 import { ShipStationRateLimiter } from './shipstation-rate-limiter';
-import type { SsCreateOrderResult, SsFulfillment, SsOrder, SsOrderStatus, SsShipment, SsStore } from './shipstation-types';
+import type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery, ShipStationPort } from './shipstation-port';
+import type { SsCreateOrderResult, SsFulfillment, SsOrder, SsShipment, SsStore } from './shipstation-types';
+
+export type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery } from './shipstation-port';
 
 export const SHIPSTATION_BASE_URL = 'https://ssapi.shipstation.com';
 /** `POST /orders/createorders` takes at most 100 orders. */
@@ -22,37 +25,13 @@ export interface ShipStationCredentials {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-export interface ListOrdersQuery {
-  storeId?: number;
-  orderStatus?: SsOrderStatus;
-  orderNumber?: string;
-  /** Epoch ms; sent as Pacific local time. */
-  modifiedSince?: number;
-}
-
-export interface ListShipmentsQuery {
-  storeId?: number;
-  orderNumber?: string;
-  /** Epoch ms; ShipStation filters by the Pacific calendar date of shipDate. */
-  shipDateStart?: number;
-  /** Epoch ms; sent as Pacific local time. */
-  createdSince?: number;
-  includeShipmentItems?: boolean;
-}
-
-export interface ListFulfillmentsQuery {
-  orderNumber?: string;
-  /** Epoch ms; ShipStation filters by the Pacific calendar date. */
-  shipDateStart?: number;
-  createdSince?: number;
-}
-
 /**
  * ShipStation V1 (https://ssapi.shipstation.com): HTTP Basic auth with the API key and secret,
  * paced to the per-key rate limit, retries on 429 and 5xx inside the time budget. Creating orders
  * is an upsert by orderKey, so it is safe to retry.
  */
-export class ShipStationClient {
+export class ShipStationClient implements ShipStationPort {
+  readonly apiVersion = 'V1';
   private readonly authorization: string;
   /** Removed from any error body before it is quoted. */
   private readonly secrets: string[];

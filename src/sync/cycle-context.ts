@@ -4,7 +4,7 @@ import type { TimeBudget } from '../core/time/time-budget';
 import type { DscoClient } from '../dsco/dsco-client';
 import type { DscoOrder } from '../dsco/dsco-types';
 import type { Settings } from '../settings/settings';
-import type { ShipStationClient } from '../shipstation/shipstation-client';
+import type { ShipStationPort } from '../shipstation/shipstation-port';
 import type { ActivityLog } from './activity-log';
 import type { CarrierMap } from './carrier-map';
 import type { OrderBook } from './order-book';
@@ -34,7 +34,7 @@ export interface CycleContext {
   budget: TimeBudget;
   settings: Settings & { ssStoreId: number };
   dsco: DscoClient;
-  shipstation: ShipStationClient;
+  shipstation: ShipStationPort;
   book: OrderBook;
   log: ActivityLog;
   carrierMap: CarrierMap;

@@ -7,7 +7,7 @@ import { redact } from '../core/redact';
 import { TimeBudget } from '../core/time/time-budget';
 import type { DscoClient } from '../dsco/dsco-client';
 import { SECRET_FIELDS, type Settings } from '../settings/settings';
-import type { ShipStationClient } from '../shipstation/shipstation-client';
+import type { ShipStationPort } from '../shipstation/shipstation-port';
 import { ActivityLog } from './activity-log';
 import { CarrierMap } from './carrier-map';
 import type { CycleContext, CycleSummary } from './cycle-context';
@@ -29,7 +29,7 @@ export interface SyncDeps {
   store: KeyValueStore;
   settings: Settings;
   dsco: (budget: TimeBudget) => DscoClient;
-  shipstation: (budget: TimeBudget) => ShipStationClient;
+  shipstation: (budget: TimeBudget) => ShipStationPort;
 }
 
 export interface CycleResult {
@@ -60,7 +60,9 @@ function isFatal(e: unknown): boolean {
 function requireSettings(settings: Settings): Settings & { ssStoreId: number } {
   const missing = [
     settings.dscoClientId && settings.dscoClientSecret ? '' : 'the DSCO Client ID and Secret',
-    settings.ssApiKey && settings.ssApiSecret ? '' : 'the ShipStation API Key and Secret',
+    settings.ssApiVersion === 'v2'
+      ? settings.ssV2ApiKey ? '' : 'the ShipStation API V2 key'
+      : settings.ssApiKey && settings.ssApiSecret ? '' : 'the ShipStation API Key and Secret',
     settings.ssStoreId ? '' : 'the ShipStation Store ID',
   ].filter(Boolean);
   if (missing.length) throw new ConfigError(`Sync is not set up yet: enter ${missing.join(', ')} in DSCO Sync → Settings.`);

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_V2_API_KEY } from '../fakes/shipstation-v2';
 import { createHarness, type Harness, SECRETS, SETTINGS_FORM, STORE_ID } from '../support/harness';
 import { INSTALL_HINT } from './chromium';
 import { CHROMIUM, chromiumInstalled, domText, inCi, launchChromium, openSidebar, SCREENSHOTS, type Sidebar, storeOptions } from './sidebar-page';
@@ -249,6 +250,31 @@ describe.runIf(installed || ci)('settings sidebar in headless Chromium', () => {
     await expectNoSecrets(page);
     expectRepliesFreeOf(sb);
     await sb.screenshot('07-connection-ok');
+  });
+
+  it('ShipStation API V2: shows only the V2 key, saves it write-only, and Test connection says what V2 could not check', async () => {
+    const h = createHarness({ shipstation: 'v2' });
+    h.call('saveSettings', SETTINGS_FORM);
+    const sb = await open(h);
+    const { page } = sb;
+    expect(await page.isVisible('#ssApiKey')).toBe(true);
+    expect(await page.isVisible('#ssV2ApiKey')).toBe(false);
+    await page.selectOption('#ssApiVersion', 'v2');
+    expect(await page.isVisible('#ssApiKey')).toBe(false);
+    expect(await page.isVisible('#ssV2ApiKey')).toBe(true);
+    await page.fill('#ssV2ApiKey', DEFAULT_V2_API_KEY);
+    await page.click('#save');
+    await page.locator('#status', { hasText: 'Settings saved.' }).waitFor();
+    expect(prop(h, 'ssApiVersion')).toBe('v2');
+    expect(prop(h, 'ssV2ApiKey')).toBe(DEFAULT_V2_API_KEY);
+    expect(await page.inputValue('#ssV2ApiKey')).toBe('');
+    expect(await text(page, '[data-secret="ssV2ApiKey"]')).toBe(SAVED);
+    await page.click('#test');
+    await page.locator('#status', { hasText: 'ShipStation:' }).waitFor();
+    expect((await statusLines(page))[1]).toMatch(/^ShipStation: ✓ Connected \(API V2\): .*V2 cannot list stores, so store 22766 could not be checked/);
+    await expectNoSecrets(page);
+    expectRepliesFreeOf(sb);
+    await sb.screenshot('07b-connection-v2');
   });
 
   it('reports a wrong DSCO secret on the DSCO line only, without showing the secret', async () => {

@@ -10,8 +10,8 @@ import { ROOT } from '../support/paths';
 
 const run = promisify(execFile);
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
-const CREDS = { clientId: 'check-client', clientSecret: 'check-dsco-secret-31', apiKey: 'check-ss-key-58', apiSecret: 'check-ss-secret-77' };
-const SECRETS = [CREDS.clientSecret, CREDS.apiKey, CREDS.apiSecret];
+const CREDS = { clientId: 'check-client', clientSecret: 'check-dsco-secret-31', apiKey: 'check-ss-key-58', apiSecret: 'check-ss-secret-77', v2ApiKey: 'check-ss-v2-key-43' };
+const SECRETS = [CREDS.clientSecret, CREDS.apiKey, CREDS.apiSecret, CREDS.v2ApiKey];
 
 let sandbox: LoopbackSandbox;
 let http: SyncHttp;
@@ -40,6 +40,7 @@ beforeAll(async () => {
     createLoopbackSandbox({
       dsco: { clientId: CREDS.clientId, clientSecret: CREDS.clientSecret },
       shipstation: { apiKey: CREDS.apiKey, apiSecret: CREDS.apiSecret, stores: [{ storeId: 22766, storeName: 'Acme Dropship' }, { storeId: 99, storeName: 'Website' }] },
+      shipstationV2: { apiKey: CREDS.v2ApiKey, storeIds: [22766, 99] },
     }),
     createSyncHttp(),
   ]);
@@ -152,4 +153,27 @@ describe('npm start -- --check', () => {
     expect(failed.stdout).toMatch(/FAIL\s+ShipStation store/);
     for (const s of SECRETS) expect(ok.stdout + failed.stdout).not.toContain(s);
   }, 40_000);
+
+  describe('with SHIPSTATION_API_VERSION=v2', () => {
+    const v2 = () => ({ SHIPSTATION_API_VERSION: 'v2', SHIPSTATION_API_KEY: undefined, SHIPSTATION_API_SECRET: undefined, SHIPSTATION_V2_API_KEY: CREDS.v2ApiKey, SHIPSTATION_V2_BASE_URL: sandbox.ssV2Base });
+
+    it('checks the V2 key and the ship-from location, and says the store could not be checked (V2 lists no stores)', async () => {
+      const r = await check(v2());
+      expect(r.lines.map((l) => `${l.outcome} ${l.name}`)).toEqual(['OK DSCO sign-in', 'OK DSCO /hello', 'OK DSCO orders', 'OK ShipStation V2 key', 'NOTE ShipStation store']);
+      expect(r.line('ShipStation V2 key')!.message).toMatch(/1 ship-from location; orders will ship from "Main"/);
+      expect(r.line('ShipStation store')!.message).toMatch(/API V2 cannot list stores, so store 22766 could not be checked \(no orders yet\)/);
+      expect(r.exitCode).toBe(0);
+      expect(r.text).toMatch(/All 4 checks passed; 1 could not be checked \(NOTE\)\./);
+    });
+
+    it('names a wrong or missing V2 key', async () => {
+      const wrong = await check({ ...v2(), SHIPSTATION_V2_API_KEY: 'wrong-v2-key' });
+      expect(wrong.line('ShipStation V2 key')).toMatchObject({ outcome: 'FAIL', message: expect.stringMatching(/refused the API V2 key \(HTTP 401\)\. Check SHIPSTATION_V2_API_KEY/) });
+      expect(wrong.exitCode).toBe(1);
+      expect(wrong.text).not.toContain('wrong-v2-key');
+      const missing = await check({ ...v2(), SHIPSTATION_V2_API_KEY: undefined });
+      expect(missing.lines.filter((l) => l.outcome === 'FAIL').map((l) => l.message)).toEqual([expect.stringMatching(/^SHIPSTATION_V2_API_KEY is not set/)]);
+      expect(missing.line('ShipStation V2 key')!.outcome).toBe('SKIP');
+    });
+  });
 });

@@ -102,3 +102,21 @@ describe('npm start: the demo day, end to end', () => {
     ]);
   });
 });
+
+describe('npm start -- --shipstation=v2: the same day against ShipStation API V2', () => {
+  it('ends every order as the scenario expects on V2, with no V2 contract violation', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dsco-demo-v2-'));
+    try {
+      const { stdout } = await run(TSX, ['demo/start.ts', '--shipstation=v2', `--out=${path.join(dir, 'demo.xlsx')}`], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 60_000,
+      });
+      expect(stdout).toContain('one simulated day (ShipStation API V2)');
+      expect(stdout).toMatch(/✓ All 12 orders ended as the scenario expects[\s\S]*no DSCO or ShipStation V2 contract violations/);
+      expect(stdout).toMatch(/Tracking 794612340002 covers no open quantity/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 70_000);
+});

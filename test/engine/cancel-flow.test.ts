@@ -1,42 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../support/harness';
+import { type Backend, BACKENDS } from '../support/shipstation-backend';
 
 const MIN = 60_000;
 
-function created(n = 1) {
-  const h = createHarness();
+function createdOn(backend: Backend, n = 1) {
+  const h = createHarness({ shipstation: backend });
   h.install();
   const orders = Array.from({ length: n }, () => h.dsco.seedOrder({ lineItems: [{ quantity: 2, sku: 'A' }, { quantity: 1, sku: 'B' }] }));
   h.clock.advance(MIN);
   h.call('syncNow');
   h.clock.advance(10 * MIN);
-  const ssId = (id: string) => [...h.ss.orders.values()].find((x) => x.orderKey === id)!.orderId;
+  const ssId = (id: string) => h.shop.order(id).id;
   return { h, orders, ssId };
 }
 
 const cancelCalls = (h: ReturnType<typeof createHarness>) =>
   h.dsco.requests.filter((r) => r.path === '/order/item/cancel') as { body: { id: string; lineItems: { lineNumber: number; cancelledQuantity: number; cancelCode: string }[] } }[];
 
-describe('cancellations', () => {
+describe.each(BACKENDS)('cancellations (API %s)', (backend: Backend) => {
+  const created = (n = 1) => createdOn(backend, n);
+
   it('DSCO → ShipStation: an order the retailer cancelled is cancelled in ShipStation and the row says Cancelled', () => {
     const { h, orders, ssId } = created();
     const o = orders[0];
     h.dsco.retailerCancel(o.dscoOrderId, 'CXRR');
     h.clock.advance(MIN);
     h.call('syncNow');
-    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(h.shop.order(o.dscoOrderId).status).toBe('cancelled');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', flow: 'DSCO → SS' });
     expect(cancelCalls(h)).toHaveLength(0);
-    // the full order was re-sent, not a partial one
-    const update = h.ss.requests.filter((r) => r.path === '/orders/createorder').pop()!.body as { items: unknown[]; shipTo: { name: string } };
-    expect(update.items).toHaveLength(2);
-    expect(update.shipTo.name).toBe('Jane Doe');
+    if (backend === 'v1') {
+      // the full order was re-sent, not a partial one
+      const update = h.ss.requests.filter((r) => r.path === '/orders/createorder').pop()!.body as { items: unknown[]; shipTo: { name: string } };
+      expect(update.items).toHaveLength(2);
+      expect(update.shipTo.name).toBe('Jane Doe');
+    } else {
+      // V2's own cancel call, the order kept as it was
+      expect(h.ssV2.requests.filter((r) => r.method === 'PUT').map((r) => r.path)).toEqual([`/v2/shipments/se-${ssId(o.dscoOrderId)}/cancel`]);
+    }
+    expect(h.shop.violations()).toEqual([]);
   });
 
   it('ShipStation → DSCO: an order cancelled in ShipStation has every open line cancelled in DSCO with the configured code', () => {
     const { h, orders, ssId } = created();
     const o = orders[0];
-    h.ss.cancelOrder(ssId(o.dscoOrderId));
+    h.shop.cancelInUi(ssId(o.dscoOrderId));
     h.clock.advance(MIN);
     h.call('syncNow');
     const calls = cancelCalls(h);
@@ -53,12 +62,12 @@ describe('cancellations', () => {
   });
 
   it('a retailer cancel request before shipping is accepted in both systems with CXSC', () => {
-    const { h, orders, ssId } = created();
+    const { h, orders } = created();
     const o = orders[0];
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
     h.clock.advance(MIN);
     h.call('syncNow');
-    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(h.shop.order(o.dscoOrderId).status).toBe('cancelled');
     expect(cancelCalls(h)[0].body.lineItems.every((l) => l.cancelCode === 'CXSC')).toBe(true);
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled' });
     expect(h.dsco.violations).toEqual([]);
@@ -67,7 +76,7 @@ describe('cancellations', () => {
   it('a retailer cancel request after shipping is flagged for a person, and nothing is cancelled', () => {
     const { h, orders, ssId } = created();
     const o = orders[0];
-    h.ss.shipOrder(ssId(o.dscoOrderId), { trackingNumber: '1ZSHIPPED', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.shop.ship(ssId(o.dscoOrderId), { trackingNumber: '1ZSHIPPED', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Shipped');
@@ -75,7 +84,7 @@ describe('cancellations', () => {
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(0);
-    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('shipped');
+    expect(h.shop.order(o.dscoOrderId).status).toBe('shipped');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
     expect(h.row(o.dscoOrderId)!.error).toMatch(/asked to cancel \(code CXRR\), but the order has already shipped. Answer the request in DSCO/);
     h.call('retryFailed'); // the person answered it in DSCO
@@ -86,7 +95,7 @@ describe('cancellations', () => {
     const { h, orders, ssId } = created();
     const o = orders[0];
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
-    h.ss.shipOrder(ssId(o.dscoOrderId), { trackingNumber: '1ZRACE', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.shop.ship(ssId(o.dscoOrderId), { trackingNumber: '1ZRACE', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(cancelCalls(h)).toHaveLength(0);
@@ -99,19 +108,21 @@ describe('cancellations', () => {
   });
 });
 
-describe('retrying a failed ShipStation cancel', () => {
+describe.each(BACKENDS)('retrying a failed ShipStation cancel (API %s)', (backend: Backend) => {
+  const created = (n = 1) => createdOn(backend, n);
+
   it('after a cancel request, Retry failed orders cancels in ShipStation and answers the request in DSCO', () => {
-    const { h, orders, ssId } = created();
+    const { h, orders } = created();
     const o = orders[0];
     h.dsco.retailerCancelRequest(o.dscoOrderId, 'CXRR');
-    h.ss.faults.enqueue({ path: '/orders/createorder', status: 400, body: '{"Message":"The request is invalid."}', count: 1 });
+    h.shop.refuseNextCancel();
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Error' });
     expect(h.row(o.dscoOrderId)!.error).toMatch(/Could not cancel the ShipStation order \(retailer cancel request CXRR\)/);
     expect(cancelCalls(h)).toHaveLength(0);
     h.call('retryFailed');
-    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(h.shop.order(o.dscoOrderId).status).toBe('cancelled');
     expect(cancelCalls(h)).toHaveLength(1);
     expect(cancelCalls(h)[0].body.lineItems.every((l) => l.cancelCode === 'CXSC')).toBe(true);
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', error: '' });
@@ -119,15 +130,15 @@ describe('retrying a failed ShipStation cancel', () => {
   });
 
   it('after a retailer cancel, Retry failed orders cancels in ShipStation and sends nothing to DSCO', () => {
-    const { h, orders, ssId } = created();
+    const { h, orders } = created();
     const o = orders[0];
     h.dsco.retailerCancel(o.dscoOrderId, 'CXRR');
-    h.ss.faults.enqueue({ path: '/orders/createorder', status: 400, body: '{"Message":"The request is invalid."}', count: 1 });
+    h.shop.refuseNextCancel();
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
     h.call('retryFailed');
-    expect(h.ss.orders.get(ssId(o.dscoOrderId))!.orderStatus).toBe('cancelled');
+    expect(h.shop.order(o.dscoOrderId).status).toBe('cancelled');
     expect(cancelCalls(h)).toHaveLength(0);
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Cancelled', error: '' });
   });

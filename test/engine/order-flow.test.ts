@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, STORE_ID } from '../support/harness';
+import { type Backend, BACKENDS } from '../support/shipstation-backend';
 
 const MIN = 60_000;
 
-function setup() {
-  const h = createHarness();
-  h.install();
-  return h;
-}
-
-const ssOrdersFor = (h: ReturnType<typeof createHarness>, id: string) => [...h.ss.orders.values()].filter((o) => o.orderKey === id);
 const acks = (h: ReturnType<typeof createHarness>) => h.dsco.requests.filter((r) => r.path === '/order/acknowledge');
 
-describe('DSCO → ShipStation', () => {
+describe.each(BACKENDS)('DSCO → ShipStation (API %s)', (backend: Backend) => {
+  function setup() {
+    const h = createHarness({ shipstation: backend });
+    h.install();
+    return h;
+  }
+  const ssOrdersFor = (h: ReturnType<typeof createHarness>, id: string) => h.shop.ordersFor(id);
+
   it('creates each ready order once in the configured store, acknowledges it, and verifies the acknowledgement', () => {
     const h = setup();
     const a = h.dsco.seedOrder({ dscoTradingPartnerName: 'Big Box', lineItems: [{ quantity: 2, sku: 'MUG-1', title: 'Mug' }, { quantity: 1, sku: 'TEA-9' }] });
@@ -25,22 +26,28 @@ describe('DSCO → ShipStation', () => {
     for (const o of [a, b]) {
       const ss = ssOrdersFor(h, o.dscoOrderId);
       expect(ss).toHaveLength(1);
-      expect(ss[0]).toMatchObject({ orderNumber: o.dscoOrderId, orderStatus: 'awaiting_shipment', advancedOptions: expect.objectContaining({ storeId: STORE_ID }) });
-      expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', ssOrderNumber: o.dscoOrderId, flow: 'DSCO → SS', error: '' });
+      expect(ss[0]).toMatchObject({ status: 'open', storeId: STORE_ID });
+      // V2 numbers the shipment itself (the create request admits no shipment_number).
+      if (backend === 'v1') expect(h.row(o.dscoOrderId)).toMatchObject({ ssOrderNumber: o.dscoOrderId });
+      expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', flow: 'DSCO → SS', error: '' });
     }
     expect(ssOrdersFor(h, notReleased.dscoOrderId)).toHaveLength(0);
     expect(h.row(notReleased.dscoOrderId)).toBeUndefined();
     const ssA = ssOrdersFor(h, a.dscoOrderId)[0];
     expect(ssA.items.map((i) => [i.lineItemKey, i.sku, i.quantity])).toEqual([['1', 'MUG-1', 2], ['2', 'TEA-9', 1]]);
-    expect(ssA.advancedOptions?.customField1).toBe(`PO ${a.poNumber}`);
-    expect(ssA.advancedOptions?.customField2).toBe('Big Box');
+    if (backend === 'v1') {
+      // V2's create request has no custom fields.
+      const v1 = h.ss.findByOrderKey(a.dscoOrderId)!;
+      expect(v1.advancedOptions?.customField1).toBe(`PO ${a.poNumber}`);
+      expect(v1.advancedOptions?.customField2).toBe('Big Box');
+    }
     expect(h.row(a.dscoOrderId)!.poRetailer).toBe(`${a.poNumber} / Big Box`);
 
     expect(acks(h)).toHaveLength(1);
     expect((acks(h)[0].body as { id: string; type: string; supplierOrderNumber: string }[]).map((x) => x.type)).toEqual(['DSCO_ORDER_ID', 'DSCO_ORDER_ID']);
     expect(h.dsco.orders.get(a.dscoOrderId)!.dscoLifecycle).toBe('created'); // DSCO applies it asynchronously
     h.clock.advance(5_000);
-    expect(h.dsco.orders.get(a.dscoOrderId)).toMatchObject({ dscoLifecycle: 'acknowledged', supplierOrderNumber: String(ssA.orderId) });
+    expect(h.dsco.orders.get(a.dscoOrderId)).toMatchObject({ dscoLifecycle: 'acknowledged', supplierOrderNumber: String(ssA.id) });
 
     h.clock.advance(15 * MIN);
     h.call('syncNow');
@@ -50,10 +57,11 @@ describe('DSCO → ShipStation', () => {
 
     h.clock.advance(60 * MIN);
     h.call('syncNow');
-    expect(h.ss.orders.size).toBe(2);
+    expect(h.shop.orders()).toHaveLength(2);
     expect(acks(h)).toHaveLength(1);
     expect(h.dashboard()).toHaveLength(2);
     expect(h.dsco.violations).toEqual([]);
+    expect(h.shop.violations()).toEqual([]);
   });
 
   it('acknowledges again, without creating anything, when DSCO reports the acknowledgement failed', () => {
@@ -70,8 +78,8 @@ describe('DSCO → ShipStation', () => {
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', error: '' });
     expect(h.dsco.orders.get(o.dscoOrderId)!.dscoLifecycle).toBe('acknowledged');
-    expect(h.ss.orders.size).toBe(1);
-    expect(h.ss.requests.filter((r) => r.path === '/orders/createorders')).toHaveLength(1);
+    expect(h.shop.orders()).toHaveLength(1);
+    expect(h.shop.createCalls()).toBe(1);
   });
 
   it('puts an order DSCO sent with an incomplete address in Error with what to do, and goes on with the rest', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../support/harness';
+import { type Backend, BACKENDS } from '../support/shipstation-backend';
 
 const MIN = 60_000;
 type H = ReturnType<typeof createHarness>;
 
 const ssCountByKey = (h: H) => {
   const counts = new Map<string, number>();
-  for (const o of h.ss.orders.values()) counts.set(String(o.orderKey), (counts.get(String(o.orderKey)) ?? 0) + 1);
+  for (const o of h.shop.orders()) counts.set(o.key, (counts.get(o.key) ?? 0) + 1);
   return counts;
 };
 const shipmentsSent = (h: H) =>
@@ -62,15 +63,21 @@ describe('run safety', () => {
     expect(h.dashboard().every((r) => r.status === 'Sent to SS')).toBe(true);
   });
 
-  describe('a run killed at any step leaves no duplicate and loses no order', () => {
+  /** The ShipStation calls a kill is aimed at, per back end: the create, and the last read of a cycle. */
+  const CALLS: Record<Backend, { create: (r: { url: string; method: string }) => boolean; lastRead: (r: { url: string }) => boolean }> = {
+    v1: { create: (r) => r.url.includes('/orders/createorders'), lastRead: (r) => r.url.includes('/orders?') && r.url.includes('orderStatus=cancelled') },
+    v2: { create: (r) => r.method === 'POST' && /\/v2\/shipments$/.test(r.url), lastRead: (r) => r.url.includes('/v2/shipments?') && r.url.includes('shipment_status=cancelled') },
+  };
+
+  describe.each(BACKENDS)('a run killed at any step leaves no duplicate and loses no order (API %s)', (backend: Backend) => {
     function scenario(killWhen: (req: { url: string; method: string }) => boolean) {
-      const h = createHarness();
+      const h = createHarness({ shipstation: backend });
       h.install();
       const ids = [h.dsco.seedOrder().dscoOrderId, h.dsco.seedOrder({ lineItems: [{ quantity: 2 }] }).dscoOrderId];
       h.clock.advance(MIN);
       h.call('syncNow');
       // Now ship both in ShipStation, and add a third order, so one cycle has every kind of work.
-      for (const o of h.ss.orders.values()) h.ss.shipOrder(o.orderId!, { trackingNumber: `1Z-${o.orderKey}`, carrierCode: 'ups', serviceCode: 'ups_ground' });
+      for (const o of h.shop.orders()) h.shop.ship(o.id, { trackingNumber: `1Z-${o.key}`, carrierCode: 'ups', serviceCode: 'ups_ground' });
       ids.push(h.dsco.seedOrder().dscoOrderId);
       h.clock.advance(MIN);
       h.killAfter(killWhen);
@@ -82,11 +89,12 @@ describe('run safety', () => {
       expect(h.row(ids[2])!.status).toBe('Sent to SS');
       expect(h.dsco.orders.get(ids[2])!.dscoLifecycle).toBe('acknowledged');
       expect(shipmentsSent(h).sort()).toEqual([`1Z-${ids[0]}`, `1Z-${ids[1]}`].sort());
+      expect(h.shop.violations()).toEqual([]);
       return h;
     }
 
     it('after the ShipStation create', () => {
-      scenario((r) => r.url.includes('/orders/createorders'));
+      scenario(CALLS[backend].create);
     });
     it('after the DSCO acknowledge', () => {
       scenario((r) => r.url.includes('/order/acknowledge'));
@@ -95,7 +103,7 @@ describe('run safety', () => {
       scenario((r) => r.url.includes('/order/singleShipment'));
     });
     it('after the last API call, before the sheet is written', () => {
-      scenario((r) => r.url.includes('/orders?') && r.url.includes('orderStatus=cancelled'));
+      scenario(CALLS[backend].lastRead);
     });
     it('while reading pending acknowledgements', () => {
       scenario((r) => r.url.includes('/order/log'));

@@ -1,27 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness } from '../support/harness';
+import { type Backend, BACKENDS } from '../support/shipstation-backend';
 
 const MIN = 60_000;
-
-/** One order through creation; returns the DSCO order and its ShipStation order ID. */
-function created(lines: { quantity: number; sku: string }[] = [{ quantity: 1, sku: 'A' }]) {
-  const h = createHarness();
-  h.install();
-  const o = h.dsco.seedOrder({ lineItems: lines });
-  h.clock.advance(MIN);
-  h.call('syncNow');
-  const ssId = [...h.ss.orders.values()].find((x) => x.orderKey === o.dscoOrderId)!.orderId;
-  h.clock.advance(10 * MIN);
-  return { h, o, ssId };
-}
 
 const shipmentCalls = (h: ReturnType<typeof createHarness>) =>
   h.dsco.requests.filter((r) => r.path === '/order/singleShipment') as { body: { dscoOrderId: string; shipments: { trackingNumber: string; shippingServiceLevelCode?: string; shipCarrier?: string; lineItems: { lineNumber: number; quantity: number }[] }[] } }[];
 
-describe('ShipStation → DSCO tracking', () => {
+describe.each(BACKENDS)('ShipStation → DSCO tracking (API %s)', (backend: Backend) => {
+  /** One order through creation; returns the DSCO order and its ShipStation order ID. */
+  function created(lines: { quantity: number; sku: string }[] = [{ quantity: 1, sku: 'A' }]) {
+    const h = createHarness({ shipstation: backend });
+    h.install();
+    const o = h.dsco.seedOrder({ lineItems: lines });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    const ssId = h.shop.order(o.dscoOrderId).id;
+    h.clock.advance(10 * MIN);
+    return { h, o, ssId };
+  }
+
   it('sends a label’s tracking number, carrier codes from the Carrier Map and the shipped lines, once', () => {
     const { h, o, ssId } = created([{ quantity: 2, sku: 'A' }]);
-    h.ss.shipOrder(ssId, { trackingNumber: '1Z999AA10123456784', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.shop.ship(ssId, { trackingNumber: '1Z999AA10123456784', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     const res = h.call<{ message: string }>('syncNow');
     expect(res.message).toMatch(/1 shipped/);
@@ -39,9 +40,12 @@ describe('ShipStation → DSCO tracking', () => {
     }
     expect(shipmentCalls(h)).toHaveLength(1);
     expect(h.dsco.violations).toEqual([]);
+    expect(h.shop.violations()).toEqual([]);
   });
 
-  it('sends every package of a split shipment and marks Shipped only when every quantity has shipped', () => {
+  // V1 labels carry their own items; a V2 label has none (its shipment's items are the whole order), so a
+  // partial label is V1 only. V2's UI split makes a new shipment, outside this integration (README).
+  it.runIf(backend === 'v1')('sends every package of a split shipment and marks Shipped only when every quantity has shipped', () => {
     const { h, o, ssId } = created([{ quantity: 1, sku: 'A' }, { quantity: 3, sku: 'B' }]);
     h.ss.shipOrder(ssId, { trackingNumber: 'TRK-1', carrierCode: 'fedex', serviceCode: 'fedex_ground', items: [{ lineItemKey: '1', quantity: 1 }, { lineItemKey: '2', quantity: 1 }] });
     h.clock.advance(MIN);
@@ -61,9 +65,9 @@ describe('ShipStation → DSCO tracking', () => {
 
   it('does not send a voided label, and sends its replacement', () => {
     const { h, o, ssId } = created();
-    const voided = h.ss.shipOrder(ssId, { trackingNumber: 'VOID-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
-    h.ss.voidShipment(voided.shipmentId);
-    h.ss.shipOrder(ssId, { trackingNumber: 'GOOD-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const voided = h.shop.ship(ssId, { trackingNumber: 'VOID-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.shop.voidLabel(voided);
+    h.shop.ship(ssId, { trackingNumber: 'GOOD-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(shipmentCalls(h).map((c) => c.body.shipments[0].trackingNumber)).toEqual(['GOOD-1']);
@@ -72,10 +76,10 @@ describe('ShipStation → DSCO tracking', () => {
 
   it('flags a label voided after its tracking was sent, for a person', () => {
     const { h, o, ssId } = created();
-    const s = h.ss.shipOrder(ssId, { trackingNumber: 'SENT-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const s = h.shop.ship(ssId, { trackingNumber: 'SENT-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
-    h.ss.voidShipment(s.shipmentId);
+    h.shop.voidLabel(s);
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Error' });
@@ -84,7 +88,7 @@ describe('ShipStation → DSCO tracking', () => {
 
   it('sends an order marked shipped without a label (a fulfillment), for all its lines', () => {
     const { h, o, ssId } = created([{ quantity: 2, sku: 'A' }]);
-    h.ss.markShippedWithoutLabel(ssId, { trackingNumber: 'FULFIL-9', carrierCode: 'fedex' });
+    h.shop.markShippedWithoutLabel(ssId, { trackingNumber: 'FULFIL-9', carrierCode: 'fedex' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.error).toMatch(/No Carrier Map row for ShipStation carrier "fedex" \(this shipment has no service\): add a row with carrier fedex, the service left empty/);
@@ -97,7 +101,7 @@ describe('ShipStation → DSCO tracking', () => {
 
   it('puts a shipment with an unmapped carrier in Error with what to do, and retries it once the map has it', () => {
     const { h, o, ssId } = created();
-    h.ss.shipOrder(ssId, { trackingNumber: 'GS-1', carrierCode: 'ups', serviceCode: 'ups_ground_saver' });
+    h.shop.ship(ssId, { trackingNumber: 'GS-1', carrierCode: 'ups', serviceCode: 'ups_ground_saver' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
@@ -117,7 +121,7 @@ describe('ShipStation → DSCO tracking', () => {
   it('puts a shipment DSCO rejects in Error with DSCO’s reason', () => {
     const { h, o, ssId } = created();
     h.dsco.requireShipFields(() => 'Retailer requires a ship weight');
-    h.ss.shipOrder(ssId, { trackingNumber: 'REJ-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.shop.ship(ssId, { trackingNumber: 'REJ-1', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');

@@ -128,7 +128,7 @@ describe('bad settings through saveSettings', () => {
     ]);
     // The secrets are never sent back, only whether they are set.
     expect(JSON.stringify(res)).not.toContain(RIG_SECRETS.ssApiSecret);
-    expect(r.call<{ secretsSet: Record<string, boolean> }>('getSettings').secretsSet).toEqual({ dscoClientSecret: true, ssApiKey: true, ssApiSecret: true });
+    expect(r.call<{ secretsSet: Record<string, boolean> }>('getSettings').secretsSet).toEqual({ dscoClientSecret: true, ssApiKey: true, ssApiSecret: true, ssV2ApiKey: true });
     r.call('setupSheet');
     r.seedOrder();
     r.clock.advance(MIN);

@@ -2,15 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../fakes/dsco';
 import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
+import { createShipStationV2Fake, DEFAULT_V2_API_KEY, type ShipStationV2Fake } from '../fakes/shipstation-v2';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
 import { createClock, type SimClock } from './clock';
 import type { FakeHandler, FakeHttpRequest } from './http';
 import { BUNDLE, DIST } from './paths';
+import { type Backend, type ShipStationDriver, v1Driver, v2Driver } from './shipstation-backend';
 import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
 import { TABS } from '../../src/storage/storage-map';
 
 export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
 export const SS_BASE = 'https://shipstation.sandbox.test';
+export const SS_V2_BASE = 'https://shipstation-v2.sandbox.test';
 export const STORE_ID = 22766;
 
 /** Settings as a user would save them in the sidebar, with unique secrets tests can look for. */
@@ -27,7 +30,10 @@ export const SETTINGS_FORM = {
   cancelCode: 'CXSO',
 };
 
-export const SECRETS = [SETTINGS_FORM.dscoClientSecret, SETTINGS_FORM.ssApiKey, SETTINGS_FORM.ssApiSecret];
+export const SECRETS = [SETTINGS_FORM.dscoClientSecret, SETTINGS_FORM.ssApiKey, SETTINGS_FORM.ssApiSecret, DEFAULT_V2_API_KEY];
+
+/** What the sidebar form adds to choose ShipStation API V2. */
+export const V2_FORM = { ssApiVersion: 'v2', ssV2ApiKey: DEFAULT_V2_API_KEY };
 
 export type { DashboardRow } from './sheet-rows';
 
@@ -35,7 +41,13 @@ export interface Harness {
   clock: SimClock;
   sim: Simulator;
   dsco: DscoFake;
+  /** The ShipStation V1 fake (the back end unless the harness was made for V2). */
   ss: ShipStationFake;
+  /** The ShipStation V2 fake (the back end when the harness was made for V2). */
+  ssV2: ShipStationV2Fake;
+  /** The chosen back end, in terms both APIs share. */
+  shop: ShipStationDriver;
+  backend: Backend;
   /** saveSettings through the bundle, then setupSheet. */
   install(form?: Partial<typeof SETTINGS_FORM>): void;
   /** The next execution dies right after the first request matching `when` has been answered. */
@@ -47,11 +59,13 @@ export interface Harness {
 }
 
 /** The built bundle in the Apps Script simulator, wired to the fake DSCO and ShipStation servers. */
-export function createHarness(opts: { start?: string; sim?: SimulatorOptions; dsco?: Omit<DscoFakeOptions, 'clock'> } = {}): Harness {
+export function createHarness(opts: { start?: string; sim?: SimulatorOptions; dsco?: Omit<DscoFakeOptions, 'clock'>; shipstation?: Backend } = {}): Harness {
+  const backend = opts.shipstation ?? 'v1';
   const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
   const sim = createSimulator({ clock, ...opts.sim });
   const dsco = createDscoFake({ clock, ...opts.dsco });
   const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }, { storeId: 99, storeName: 'Other Store' }] });
+  const ssV2 = createShipStationV2Fake({ clock, storeIds: [STORE_ID, 99] });
   let kill: ((req: FakeHttpRequest) => boolean) | undefined;
   /** Ends the execution right after a matching request was answered, as Apps Script's time limit would. */
   const killing = (handler: FakeHandler): FakeHandler => (req) => {
@@ -64,17 +78,22 @@ export function createHarness(opts: { start?: string; sim?: SimulatorOptions; ds
   };
   sim.network.route(DSCO_BASE, killing(dsco.handle));
   sim.network.route(SS_BASE, killing(ss.handle));
+  sim.network.route(SS_V2_BASE, killing(ssV2.handle));
   sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
   sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
+  sim.properties.script.setProperty('SHIPSTATION_V2_BASE_URL', SS_V2_BASE);
   const h: Harness = {
     clock,
     sim,
     dsco,
     ss,
+    ssV2,
+    backend,
+    shop: backend === 'v2' ? v2Driver(ssV2) : v1Driver(ss),
     install(form = {}) {
-      const res = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, ...form });
+      const res = sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, ...(backend === 'v2' ? V2_FORM : {}), ...form });
       if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
       sim.call('setupSheet');
     },

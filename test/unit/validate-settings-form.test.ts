@@ -76,7 +76,23 @@ describe('validateSettingsForm', () => {
     if (!r.ok) throw new Error('expected ok');
     const json = JSON.stringify(toPublicSettings(r.settings));
     for (const secret of ['dsco-secret-1', 'key-1', 'ss-secret-1']) expect(json).not.toContain(secret);
-    expect(toPublicSettings(r.settings).secretsSet).toEqual({ dscoClientSecret: true, ssApiKey: true, ssApiSecret: true });
+    expect(toPublicSettings(r.settings).secretsSet).toEqual({ dscoClientSecret: true, ssApiKey: true, ssApiSecret: true, ssV2ApiKey: false });
+  });
+
+  it('ShipStation API V2 needs only the V2 key; V1 needs its key and secret; the choice is v1 or v2', () => {
+    const v2 = { ...good, ssApiKey: '', ssApiSecret: '', ssApiVersion: 'v2', ssV2ApiKey: ' v2-key-1 ' };
+    const r = validateSettingsForm(v2, DEFAULT_SETTINGS);
+    expect(r.ok && r.settings).toMatchObject({ ssApiVersion: 'v2', ssV2ApiKey: 'v2-key-1', ssApiKey: '' });
+    expect(errorsOf({ ...v2, ssV2ApiKey: '' }).ssV2ApiKey).toBe('Required.');
+    expect(errorsOf({ ...good, ssApiVersion: 'v1', ssV2ApiKey: '' })).toEqual({});
+    expect(errorsOf({ ...good, ssApiVersion: 'v3' }).ssApiVersion).toMatch(/V1 or V2/);
+    // an older form without the choice keeps the saved one
+    const saved: Settings = { ...DEFAULT_SETTINGS, ssApiVersion: 'v2', ssV2ApiKey: 'saved-v2', dscoClientSecret: 'x' };
+    const kept = validateSettingsForm({ ...good, ssApiKey: '', ssApiSecret: '' }, saved);
+    expect(kept.ok && kept.settings.ssApiVersion).toBe('v2');
+    const view = JSON.stringify(toPublicSettings({ ...saved, ssV2ApiKey: 'v2-secret-value' }));
+    expect(view).not.toContain('v2-secret-value');
+    expect(view).toContain('"ssV2ApiKey":true');
   });
 });
 

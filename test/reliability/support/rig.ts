@@ -2,13 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDscoFake, type DeepPartial, type DscoFake, type Order } from '../../fakes/dsco';
 import { createShipStationFake, type ShipStationFake } from '../../fakes/shipstation';
+import { createShipStationV2Fake, type ShipStationV2Fake } from '../../fakes/shipstation-v2';
 import { createSimulator, type SheetsFault, type Simulator, type SimulatorOptions } from '../../simulator';
 import { createClock, type SimClock } from '../../support/clock';
-import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID } from '../../support/harness';
+import { DSCO_BASE, SETTINGS_FORM, SS_BASE, SS_V2_BASE, STORE_ID } from '../../support/harness';
+import type { Backend } from '../../support/shipstation-backend';
 import { dashboardRows, type DashboardRow } from '../../support/sheet-rows';
 import type { FakeHandler, FakeHttpRequest, FakeHttpResponse } from '../../support/http';
 import { BUNDLE, DIST } from '../../support/paths';
 import { countFault, emptyFigures, type Area, type Figures } from './figures';
+import { v2AsV1 } from './v2-as-v1';
 
 export { DSCO_BASE, SS_BASE, STORE_ID };
 export const MIN = 60_000;
@@ -21,6 +24,7 @@ export const RIG_SECRETS = {
   dscoClientSecret: 'dscoSecret-R7x2Qm9vK4pL',
   ssApiKey: 'ssKey-T3n8Wc5bY1fH',
   ssApiSecret: 'ssSecret-J6d0Vg2zN8sE',
+  ssV2ApiKey: 'ssV2Key-P4q7Hx1mZ9cR',
 } as const;
 
 export const RIG_FORM = { ...SETTINGS_FORM, dscoClientId: 'dsco-client-4417', ...RIG_SECRETS };
@@ -74,7 +78,11 @@ export interface Rig {
   clock: SimClock;
   sim: Simulator;
   dsco: DscoFake;
+  /** The ShipStation back end, as the V1 fake (with API V2: the V2 fake seen as V1, see v2-as-v1.ts). */
   ss: ShipStationFake;
+  /** The V2 fake (the back end with `shipstation: 'v2'`). */
+  ssV2: ShipStationV2Fake;
+  backend: Backend;
   figures: Figures;
   form: typeof RIG_FORM;
   /** DSCO access tokens the fake issued (secrets too). */
@@ -138,10 +146,12 @@ export interface RigOptions {
   scenario?: string;
   /** DSCO applies acknowledgements this long after accepting them (default 2 s). */
   dscoAsyncDelayMs?: number;
-  /** ShipStation requests a minute (default 40). */
+  /** ShipStation requests a minute (default 40; V2 200). */
   ssRateLimitPerMinute?: number;
   /** DSCO shows a created invoice in GET /invoice this long later (default 0). */
   dscoInvoiceVisibleAfterMs?: number;
+  /** The ShipStation API the bundle uses (default v1). */
+  shipstation?: Backend;
 }
 
 /**
@@ -162,6 +172,8 @@ export function createRig(opts: RigOptions = {}): Rig {
       { storeId: 99, storeName: 'Other Store' },
     ],
   });
+  const backend = opts.shipstation ?? 'v1';
+  const ssV2 = createShipStationV2Fake({ clock, apiKey: RIG_SECRETS.ssV2ApiKey, storeIds: [STORE_ID, 99], rateLimitPerMinute: backend === 'v2' ? opts.ssRateLimitPerMinute : undefined });
   const figures = opts.figures ?? emptyFigures(opts.area ?? 'faults', opts.scenario ?? '');
   const wireQueue: { fault: WireFault; left: number }[] = [];
   const jumps: { when: (req: FakeHttpRequest) => boolean; ms: number; label: string; action?: () => void }[] = [];
@@ -232,6 +244,7 @@ export function createRig(opts: RigOptions = {}): Rig {
 
   sim.network.route(DSCO_BASE, layer('dsco', dsco.handle));
   sim.network.route(SS_BASE, layer('ss', ss.handle));
+  sim.network.route(SS_V2_BASE, layer('ss', ssV2.handle));
   sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
   sim.load(BUNDLE);
   sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
@@ -239,6 +252,7 @@ export function createRig(opts: RigOptions = {}): Rig {
   // These fault tests exercise singleShipment, the path their small workloads were written for;
   // the batch path (the default from 3 shipments a run) is covered by test/engine/tracking-batch.test.ts.
   sim.properties.script.setProperty('SHIPMENT_BATCH_THRESHOLD', '500');
+  sim.properties.script.setProperty('SHIPSTATION_V2_BASE_URL', SS_V2_BASE);
 
   const calls: CallRecord[] = [];
   const seeded: string[] = [];
@@ -248,7 +262,9 @@ export function createRig(opts: RigOptions = {}): Rig {
     clock,
     sim,
     dsco,
-    ss,
+    ss: backend === 'v2' ? v2AsV1(ssV2) : ss,
+    ssV2,
+    backend,
     figures,
     form: RIG_FORM,
     tokens,
@@ -257,7 +273,7 @@ export function createRig(opts: RigOptions = {}): Rig {
     internalErrors,
     rowsSeen,
     install(form = {}) {
-      const res = rig.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...RIG_FORM, ...form });
+      const res = rig.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...RIG_FORM, ...(backend === 'v2' ? { ssApiVersion: 'v2' } : {}), ...form });
       if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
       rig.call('setupSheet');
     },
@@ -297,6 +313,7 @@ export function createRig(opts: RigOptions = {}): Rig {
       jumps.length = 0;
       dsco.faults.clear();
       ss.faults.clear();
+      ssV2.faults.clear();
       sim.faults.clearSheets();
       Object.assign(sim.costs, { urlFetchMs: 0, sheetsCallMs: 0, sheetsPerCellMs: 0 });
       rig.tallyFaults();
@@ -324,7 +341,7 @@ export function createRig(opts: RigOptions = {}): Rig {
       },
     },
     failNetwork({ kind, count = 1, service, path: p = '', delivered, label }) {
-      const urlPrefix = service === 'dsco' ? DSCO_BASE + p : service === 'ss' ? SS_BASE + p : undefined;
+      const urlPrefix = service === 'dsco' ? DSCO_BASE + p : service === 'ss' ? (backend === 'v2' ? SS_V2_BASE : SS_BASE) + p : undefined;
       sim.network.failNext({ kind, count, ...(urlPrefix ? { urlPrefix } : {}), ...(delivered ? { delivered } : {}) });
       networkArmed.push({ label: label ?? `network-${kind}${delivered ? '-after-delivery' : ''}`, count });
     },

@@ -3,6 +3,7 @@ import type { FakeInventoryItem } from '../../fakes/dsco/dsco-inventory';
 import type { FakeInvoice } from '../../fakes/dsco/dsco-invoices';
 import type { DeepPartial, Order } from '../../fakes/dsco/dsco-types';
 import type { ShipOrderInput, SsFault, SsFulfillment, SsOrder, SsShipment, SsStoreInput } from '../../fakes/shipstation';
+import type { V2FakeShipment } from '../../fakes/shipstation-v2';
 
 /** Header carrying the caller's simulated time (epoch ms) on every sandbox request. */
 export const SANDBOX_NOW_HEADER = 'x-sandbox-now';
@@ -10,6 +11,8 @@ export const SANDBOX_NOW_HEADER = 'x-sandbox-now';
 export interface SandboxOptions {
   dsco?: { clientId?: string; clientSecret?: string; tokenTtlSeconds?: number; warehouseCodes?: string[] };
   shipstation?: { apiKey?: string; apiSecret?: string; stores?: SsStoreInput[] };
+  /** The ShipStation API V2 fake, served beside V1 (its own port). */
+  shipstationV2?: { apiKey?: string; storeIds?: number[] };
 }
 
 /** Everything the fakes hold, copied out of the server thread. */
@@ -26,6 +29,10 @@ export interface SandboxSnapshot {
   /** Invoices DSCO created, and the supplier's items with their stock. */
   dscoInvoices: FakeInvoice[];
   dscoInventory: FakeInventoryItem[];
+  ssV2Shipments: V2FakeShipment[];
+  ssV2Requests: string[];
+  /** ShipStation V2 contract violations the fake saw (should stay empty). */
+  ssV2Violations: string[];
 }
 
 /**
@@ -49,4 +56,10 @@ export interface SandboxOps {
   ssFault(now: number, fault: SsFault): void;
   clearFaults(now: number): void;
   snapshot(now: number): SandboxSnapshot;
+  /** V2: the shipment created for a DSCO order (external_shipment_id = dscoOrderId), if any. */
+  ssV2ShipmentFor(now: number, dscoOrderId: string): V2FakeShipment | undefined;
+  /** V2: a person buys a label; returns its label_id. */
+  ssV2BuyLabel(now: number, shipmentId: string, label: { trackingNumber: string; carrierCode: string; serviceCode: string; extraPackages?: string[] }): string;
+  ssV2VoidLabel(now: number, labelId: string): void;
+  ssV2CancelInUi(now: number, shipmentId: string): void;
 }

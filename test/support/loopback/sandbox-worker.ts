@@ -12,6 +12,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createDscoFake, type DscoFault } from '../../fakes/dsco';
 import type { DeepPartial, Order } from '../../fakes/dsco/dsco-types';
 import { createShipStationFake, type ShipOrderInput, type SsFault } from '../../fakes/shipstation';
+import { createShipStationV2Fake } from '../../fakes/shipstation-v2';
 import { createClock } from '../clock';
 import type { FakeHandler } from '../http';
 import { SANDBOX_NOW_HEADER, type SandboxOps, type SandboxOptions } from './sandbox-protocol';
@@ -24,6 +25,7 @@ const at = (now: number | undefined) => clock.set(typeof now === 'number' && Num
 
 const dsco = createDscoFake({ clock, ...options.dsco });
 const ss = createShipStationFake({ clock, ...options.shipstation });
+const ssV2 = createShipStationV2Fake({ clock, ...options.shipstationV2 });
 
 function serve(handler: FakeHandler): http.Server {
   return http.createServer((req, res) => {
@@ -93,6 +95,7 @@ const ops: SandboxOps = {
   clearFaults: timed(() => {
     dsco.faults.clear();
     ss.faults.clear();
+    ssV2.faults.clear();
   }),
   snapshot: timed(() => ({
     dscoOrders: [...dsco.orders.values()],
@@ -104,11 +107,19 @@ const ops: SandboxOps = {
     dscoViolations: [...dsco.violations],
     dscoInvoices: [...dsco.invoices.values()],
     dscoInventory: [...dsco.inventory.values()],
+    ssV2Shipments: [...ssV2.shipments.values()],
+    ssV2Requests: ssV2.requests.map((r) => `${r.method} ${r.path}`),
+    ssV2Violations: [...ssV2.violations],
   })),
+  ssV2ShipmentFor: timed((id: string) => ssV2.byExternalId(id)),
+  ssV2BuyLabel: timed((shipmentId: string, l: { trackingNumber: string; carrierCode: string; serviceCode: string; extraPackages?: string[] }) => ssV2.buyLabel(shipmentId, l).label_id),
+  ssV2VoidLabel: timed((labelId: string) => ssV2.voidLabel(labelId)),
+  ssV2CancelInUi: timed((shipmentId: string) => ssV2.cancelInUi(shipmentId)),
 };
 
 const dscoServer = serve(dsco.handle);
 const ssServer = serve(ss.handle);
-const [dscoPort, ssPort] = await Promise.all([listen(dscoServer), listen(ssServer)]);
+const ssV2Server = serve(ssV2.handle);
+const [dscoPort, ssPort, ssV2Port] = await Promise.all([listen(dscoServer), listen(ssServer), listen(ssV2Server)]);
 serveRpc(rpc, ops as unknown as Record<string, (...args: never[]) => unknown>);
-parentPort!.postMessage({ type: 'ready', dscoPort, ssPort });
+parentPort!.postMessage({ type: 'ready', dscoPort, ssPort, ssV2Port });

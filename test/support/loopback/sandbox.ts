@@ -22,12 +22,14 @@ export interface LoopbackSandbox {
   dscoBase: string;
   /** ShipStation base, e.g. http://127.0.0.1:41235 (the value for SHIPSTATION_BASE_URL). */
   ssBase: string;
+  /** ShipStation API V2 base (the value for SHIPSTATION_V2_BASE_URL). */
+  ssV2Base: string;
   /**
    * A FakeHandler for the simulator's network: sends the request for real, over HTTP to the
    * loopback server, stamped with the caller's time, and blocks until the answer.
    */
   handler: FakeHandler;
-  /** Routes both sandbox bases in a simulator (sim.network.route). */
+  /** Routes the sandbox bases in a simulator (sim.network.route). */
   route(sim: { network: { route(urlPrefix: string, handler: FakeHandler): void } }): void;
   /** Seeds and drives the fakes in the server thread (warehouse and retailer actions). */
   control: SandboxControl;
@@ -52,6 +54,10 @@ const OP_NAMES: Record<keyof SandboxOps, true> = {
   ssFault: true,
   clearFaults: true,
   snapshot: true,
+  ssV2ShipmentFor: true,
+  ssV2BuyLabel: true,
+  ssV2VoidLabel: true,
+  ssV2CancelInUi: true,
 };
 
 /**
@@ -66,7 +72,7 @@ export async function createLoopbackSandbox(options: LoopbackSandboxOptions = {}
   const { client, server } = createRpcLink();
   const { now: _now, requestTimeoutMs: _t, ...serverOptions } = options;
   const [started, bridge] = await Promise.allSettled([
-    startTsWorker<{ type: 'ready'; dscoPort: number; ssPort: number }>(
+    startTsWorker<{ type: 'ready'; dscoPort: number; ssPort: number; ssV2Port: number }>(
       new URL('./sandbox-worker.ts', import.meta.url),
       { rpc: server, options: serverOptions },
       [server.port],
@@ -82,7 +88,7 @@ export async function createLoopbackSandbox(options: LoopbackSandboxOptions = {}
   const worker: Worker = started.value.worker;
   client.deadReason = started.value.failure;
   const http: SyncHttp = bridge.value;
-  const { dscoPort, ssPort } = started.value.ready;
+  const { dscoPort, ssPort, ssV2Port } = started.value.ready;
 
   const handler: FakeHandler = (req) => {
     try {
@@ -101,10 +107,12 @@ export async function createLoopbackSandbox(options: LoopbackSandboxOptions = {}
   const sandbox: LoopbackSandbox = {
     dscoBase: `http://127.0.0.1:${dscoPort}/api/v3`,
     ssBase: `http://127.0.0.1:${ssPort}`,
+    ssV2Base: `http://127.0.0.1:${ssV2Port}`,
     handler,
     route(sim) {
       sim.network.route(sandbox.dscoBase, handler);
       sim.network.route(sandbox.ssBase, handler);
+      sim.network.route(sandbox.ssV2Base, handler);
     },
     control,
     close() {
