@@ -126,16 +126,20 @@ export class App {
   private storeProblem(settings: Settings, saved: Settings): FieldErrors | null {
     const budget = new TimeBudget(this.deps.clock, CONNECTION_TEST_BUDGET_MS);
     let ids: number[];
+    let canListStores = true;
     try {
-      ids = createShipStationClient(settings, this.clientDeps(), budget)
-        .listStores()
-        .map((s) => s.storeId);
+      const client = createShipStationClient(settings, this.clientDeps(), budget);
+      // API V2 has no stores endpoint: it only sees the stores on recent orders, so a new account's
+      // store cannot be confirmed. The call still proves the key works; Test connection says what
+      // could not be checked, and the store is accepted as typed.
+      canListStores = client.apiVersion !== 'V2';
+      ids = client.listStores().map((s) => s.storeId);
     } catch (e) {
       const why = this.redactAll(errorMessage(e), [...SECRET_FIELDS.map((f) => settings[f]), ...SECRET_FIELDS.map((f) => saved[f])]);
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) return { ssApiKey: `${why} Nothing was saved.` };
       return { ssStoreId: `Could not check the store with ShipStation: ${why} Nothing was saved; try again.` };
     }
-    if (ids.includes(settings.ssStoreId as number)) return null;
+    if (!canListStores || ids.includes(settings.ssStoreId as number)) return null;
     return { ssStoreId: `Store ${settings.ssStoreId} is not one of this ShipStation account's stores: press Test connection and choose one from the list. Nothing was saved.` };
   }
 

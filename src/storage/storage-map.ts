@@ -71,6 +71,7 @@ export const PROPERTIES = {
   /** Optional: API address overrides for sandboxes and tests. */
   dscoBaseUrl: 'DSCO_BASE_URL',
   shipstationBaseUrl: 'SHIPSTATION_BASE_URL',
+  shipstationV2BaseUrl: 'SHIPSTATION_V2_BASE_URL',
 } as const;
 
 /** True when a Script Property key is one the storage map names. */

@@ -113,7 +113,7 @@ describe('npm start -- --shipstation=v2: the same day against ShipStation API V2
         timeout: 60_000,
       });
       expect(stdout).toContain('one simulated day (ShipStation API V2)');
-      expect(stdout).toMatch(/✓ All 12 orders ended as the scenario expects[\s\S]*no DSCO or ShipStation V2 contract violations/);
+      expect(stdout).toMatch(/✓ All 12 orders ended as the scenario expects[\s\S]*no DSCO or ShipStation\s+V2 contract violations/);
       expect(stdout).toMatch(/Tracking 794612340002 covers no open quantity/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
