@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**'],
+    files: ['test/**/*.ts', 'sandbox/**/*.ts', 'scripts/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       // The simulator's proxies need the bridge object inside their traps.

@@ -1,5 +1,5 @@
-import type { SimClock } from '../test/support/clock';
-import { jsonResponse, type FakeHandler } from '../test/support/http';
+import type { SimClock } from '../sandbox/clock';
+import { jsonResponse, type FakeHandler } from '../sandbox/http';
 
 /** A documented DSCO limit: "N times per second, or up to M times per minute" (dsco-api-v3.yaml). */
 export interface DscoLimit {

@@ -1,4 +1,4 @@
-import { Bridge } from '../test/simulator/bridge';
+import { Bridge } from '../sandbox/simulator/bridge';
 
 /**
  * CPU time spent in the simulator's service objects (SpreadsheetApp, UrlFetchApp, Properties…,

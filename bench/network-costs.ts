@@ -1,5 +1,5 @@
-import type { SimClock } from '../test/support/clock';
-import type { FakeHandler, FakeHttpRequest } from '../test/support/http';
+import type { SimClock } from '../sandbox/clock';
+import type { FakeHandler, FakeHttpRequest } from '../sandbox/http';
 
 export interface EndpointStats {
   calls: number;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDscoFake, type DscoFake } from '../test/fakes/dsco';
-import { createShipStationFake, type ShipStationFake } from '../test/fakes/shipstation';
-import { createSimulator, type Simulator } from '../test/simulator';
-import type { SimClock } from '../test/support/clock';
+import { createDscoFake, type DscoFake } from '../sandbox/fakes/dsco';
+import { createShipStationFake, type ShipStationFake } from '../sandbox/fakes/shipstation';
+import { createSimulator, type Simulator } from '../sandbox/simulator';
+import type { SimClock } from '../sandbox/clock';
 import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID } from '../test/support/harness';
-import { BUNDLE, DIST } from '../test/support/paths';
+import { BUNDLE, DIST } from '../sandbox/paths';
 import { withDscoRateLimits } from './dsco-rate-limits';
 import { hostCpuUs, installHostTimer, startEngineCharge, stopEngineCharge } from './host-time';
 import { NetworkLedger, type EndpointStats } from './network-costs';

@@ -7,10 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadTemplate, writeWorkbook, type SheetData } from '../scripts/xlsx/write-workbook';
-import { createClock } from '../test/support/clock';
-import { createLoopbackSandbox, type SandboxControl } from '../test/support/loopback';
-import { BUNDLE, DIST, ROOT } from '../test/support/paths';
-import { createSimulator, type Simulator } from '../test/simulator';
+import { createClock } from '../sandbox/clock';
+import { createLoopbackSandbox, type SandboxControl } from '../sandbox/loopback';
+import { BUNDLE, DIST, ROOT } from '../sandbox/paths';
+import { createSimulator, type Simulator } from '../sandbox/simulator';
 import {
   DEMO_CREDENTIALS,
   DEMO_INVENTORY_EXPECT,
@@ -27,7 +27,7 @@ import {
   type DemoStep,
 } from './scenario';
 import { colourWanted, painter, renderTable, STATUS_STYLE, wrap, type Style } from './terminal';
-import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../test/support/sheet-rows';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../sandbox/sheet-rows';
 import { TABS } from '../src/storage/storage-map';
 
 export const DEFAULT_DEMO_OUT = path.join(ROOT, 'out', 'dsco-sync-demo.xlsx');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Extracts the JSON Schemas of the DSCO (Rithum) API v3 operations this project uses from the official
- * OpenAPI 3.1 spec and writes them to test/contract/dsco-schemas.json (committed, so tests never read the spec).
+ * OpenAPI 3.1 spec and writes them to sandbox/contract/dsco-schemas.json (committed, so tests never read the spec).
  *
  *   npm run schemas                      # the spec in the workplace's shared specs folder, beside the repo
  *   node scripts/extract-dsco-schemas.mjs path/to/dsco-api-v3.yaml
@@ -28,7 +28,7 @@ import YAML from 'yaml';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // Default: the official spec in the shared folder beside this repository (never read by tests).
 const specPath = process.argv[2] ? resolve(repoRoot, process.argv[2]) : join(repoRoot, '..', 'shared', 'specs', 'dsco-api-v3.yaml');
-const outPath = resolve(repoRoot, 'test/contract/dsco-schemas.json');
+const outPath = resolve(repoRoot, 'sandbox/contract/dsco-schemas.json');
 
 /** The operations used by the project: what of each is extracted. */
 const OPERATIONS = [

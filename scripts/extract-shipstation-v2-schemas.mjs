@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Extracts the JSON Schemas of the ShipStation API V2 operations this project uses from the official
- * OpenAPI 3.1 spec and writes them to test/contract/shipstation-v2-schemas.json (committed, so tests never read
+ * OpenAPI 3.1 spec and writes them to sandbox/contract/shipstation-v2-schemas.json (committed, so tests never read
  * the spec).
  *
  *   npm run schemas:ss-v2                                  # the spec in the shared specs folder beside the repo
@@ -24,7 +24,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const specPath = process.argv[2]
   ? resolve(repoRoot, process.argv[2])
   : join(repoRoot, '..', 'shared', 'specs', 'shipstation-v2-openapi.yaml');
-const outPath = resolve(repoRoot, 'test/contract/shipstation-v2-schemas.json');
+const outPath = resolve(repoRoot, 'sandbox/contract/shipstation-v2-schemas.json');
 const FILE = 'shipstation-v2-schemas.json';
 
 /** The operations the V2 client uses (and the fake serves), with the responses worth checking. */

@@ -2,7 +2,7 @@ import { NetworkError } from '../../src/core/errors';
 import type { Cache } from '../../src/core/ports/cache';
 import type { Clock } from '../../src/core/ports/clock';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../src/core/ports/http-port';
-import { SyncHttpError, type SyncHttp } from '../../test/support/loopback';
+import { SyncHttpError, type SyncHttp } from '../../sandbox/loopback';
 
 function hostOf(url: string): string {
   const m = /^https?:\/\/([^/?#]+)/i.exec(url);

@@ -2,7 +2,7 @@ import { errorMessage, isRunLevel } from '../core/errors';
 import { HOUR_MS } from '../core/time/durations';
 import { describeChangeLogResults } from '../dsco/describe-change-log-results';
 import type { DscoChangeLogEntry } from '../dsco/dsco-types';
-import type { CycleContext } from '../sync/cycle-context';
+import type { CycleContext } from '../sync/cycle/cycle-context';
 import type { InventoryLedger, InventoryState } from './inventory-ledger';
 import { inventoryKey } from './inventory-line';
 

@@ -1,5 +1,5 @@
 import type { Tab } from '../core/ports/workbook';
-import { cellText } from '../sync/sheet-text';
+import { cellText } from '../sync/book/sheet-text';
 import { inventoryKey } from './inventory-line';
 import { INVENTORY_STATE_WIDTH } from './inventory-tabs';
 

@@ -1,7 +1,7 @@
 import { errorMessage, isRunLevel } from '../core/errors';
 import type { DscoInventoryItem } from '../dsco/dsco-inventory-types';
-import type { CycleContext } from '../sync/cycle-context';
-import type { SyncDeps } from '../sync/run-cycle';
+import type { CycleContext } from '../sync/cycle/cycle-context';
+import type { SyncDeps } from '../sync/cycle/run-cycle';
 import { FULL_RESEND_KEY, fullResendDue } from './full-resend';
 import { inventoryBatches } from './inventory-batches';
 import { confirmPending } from './confirm-inventory';

@@ -1,6 +1,6 @@
 import type { DscoInvoice, DscoInvoiceLine } from '../dsco/dsco-invoice-types';
-import { isoSeconds } from '../sync/cycle-context';
-import type { OrderRecord } from '../sync/order-record';
+import { isoSeconds } from '../sync/cycle/cycle-context';
+import type { OrderRecord } from '../sync/orders/order-record';
 import type { InvoicePlan } from './invoices-due';
 
 /** Rounded half up to cents, after clearing binary noise (3 × 3.335 is 10.004999… in floating point, 10.01 in cents). */

@@ -1,6 +1,6 @@
 import type { InvoicePer } from '../settings/settings';
-import type { OrderRecord, ShippedPackage } from '../sync/order-record';
-import { unitsOf } from '../sync/order-state';
+import type { OrderRecord, ShippedPackage } from '../sync/orders/order-record';
+import { unitsOf } from '../sync/orders/order-state';
 
 /** An invoice the order calls for: what it bills, under which stable ID. */
 export interface InvoicePlan {

@@ -1,10 +1,10 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../core/errors';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/time/durations';
 import type { DscoInvoice } from '../dsco/dsco-invoice-types';
-import { type CycleContext, markError } from '../sync/cycle-context';
-import type { StepOutcome } from '../sync/cycle-steps';
-import type { OrderInvoice, OrderRecord } from '../sync/order-record';
-import { absorbDscoOrder, setInvoice } from '../sync/order-state';
+import { type CycleContext, markError } from '../sync/cycle/cycle-context';
+import type { StepOutcome } from '../sync/cycle/cycle-steps';
+import type { OrderInvoice, OrderRecord } from '../sync/orders/order-record';
+import { absorbDscoOrder, setInvoice } from '../sync/orders/order-state';
 import { buildInvoice } from './build-invoice';
 import { type InvoicePlan, invoicesDue } from './invoices-due';
 import { InvoicesInFlight } from './invoices-in-flight';

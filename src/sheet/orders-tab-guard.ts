@@ -1,5 +1,5 @@
 import type { Workbook } from '../core/ports/workbook';
-import { ORDERS_TAB as ORDERS_TAB_NAME } from '../sync/tabs';
+import { ORDERS_TAB as ORDERS_TAB_NAME } from '../sync/book/tabs';
 import { DASHBOARD_TAB } from './sheet-template';
 
 /**

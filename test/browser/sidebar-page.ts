@@ -13,7 +13,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Harness } from '../support/harness';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../sandbox/paths';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
 export { CHROMIUM, chromiumInstalled, inCi } from './chromium';

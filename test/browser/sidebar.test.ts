@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_V2_API_KEY } from '../fakes/shipstation-v2';
+import { DEFAULT_V2_API_KEY } from '../../sandbox/fakes/shipstation-v2';
 import { createHarness, type Harness, SECRETS, SETTINGS_FORM, STORE_ID } from '../support/harness';
 import { INSTALL_HINT } from './chromium';
 import { CHROMIUM, chromiumInstalled, domText, inCi, launchChromium, openSidebar, SCREENSHOTS, type Sidebar, storeOptions } from './sidebar-page';

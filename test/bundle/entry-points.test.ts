@@ -3,7 +3,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { MENU_ENTRIES } from '../../src/app/menu';
-import { BUNDLE, DIST, ROOT } from '../support/paths';
+import { BUNDLE, DIST, ROOT } from '../../sandbox/paths';
 
 /** The names Apps Script calls: menus, the trigger, google.script.run. The product's interface. */
 const ENTRY_POINTS = [

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheckReport } from '../../demo/check/run-check';
-import { toDscoDate } from '../fakes/dsco';
-import { createLoopbackSandbox, createSyncHttp, type LoopbackSandbox, type SyncHttp } from '../support/loopback';
-import { ROOT } from '../support/paths';
+import { toDscoDate } from '../../sandbox/fakes/dsco';
+import { createLoopbackSandbox, createSyncHttp, type LoopbackSandbox, type SyncHttp } from '../../sandbox/loopback';
+import { ROOT } from '../../sandbox/paths';
 
 const run = promisify(execFile);
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORDERS } from '../../demo/scenario';
 import { loadTemplate } from '../../scripts/xlsx/write-workbook';
-import { ROOT } from '../support/paths';
+import { ROOT } from '../../sandbox/paths';
 
 const run = promisify(execFile);
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');

@@ -1,8 +1,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSimulator } from '../simulator';
-import { createClock } from '../support/clock';
-import { createLoopbackSandbox, createSyncHttp, SyncHttpError, type LoopbackSandbox, type SyncHttp } from '../support/loopback';
+import { createSimulator } from '../../sandbox/simulator';
+import { createClock } from '../../sandbox/clock';
+import { createLoopbackSandbox, createSyncHttp, SyncHttpError, type LoopbackSandbox, type SyncHttp } from '../../sandbox/loopback';
 
 const clock = createClock('2026-03-02T15:00:00Z');
 let sandbox: LoopbackSandbox;

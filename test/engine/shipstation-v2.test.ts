@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_V2_API_KEY } from '../fakes/shipstation-v2';
+import { DEFAULT_V2_API_KEY } from '../../sandbox/fakes/shipstation-v2';
 import { createHarness, SETTINGS_FORM, V2_FORM } from '../support/harness';
 
 const MIN = 60_000;

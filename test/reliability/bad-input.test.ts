@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect } from 'vitest';
-import type { DeepPartial, Order } from '../fakes/dsco';
-import { DIST } from '../support/paths';
+import type { DeepPartial, Order } from '../../sandbox/fakes/dsco';
+import { DIST } from '../../sandbox/paths';
 import { addBadInput } from './support/figures';
 import { expectNoDuplicates, expectNoFormulas, expectNoLostOrders, expectNoLostRows, ssOrderOf } from './support/invariants';
 import { expectNoLeaks } from './support/leaks';

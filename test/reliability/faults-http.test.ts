@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
-import type { FakeHttpResponse } from '../support/http';
-import { type Backend, BACKENDS } from '../support/shipstation-backend';
+import type { FakeHttpResponse } from '../../sandbox/http';
+import { type Backend, BACKENDS } from '../../sandbox/shipstation-backend';
 import type { Rig, Service, WireFault } from './support/rig';
 import { faultScenario, reliabilityTest, settleAndCheck, stageWorkload } from './support/scenario';
 

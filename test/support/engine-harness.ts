@@ -8,13 +8,13 @@ import type { Tab, Workbook } from '../../src/core/ports/workbook';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 import { applyTemplate } from '../../src/sheet/apply-template';
 import { SHEET_TEMPLATE } from '../../src/sheet/sheet-template';
-import type { OrderRecord } from '../../src/sync/order-record';
-import { runCycle, type CycleMode, type CycleResult } from '../../src/sync/run-cycle';
-import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../fakes/dsco';
-import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
-import { createClock, type SimClock } from './clock';
-import type { FakeHandler } from './http';
-import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
+import type { OrderRecord } from '../../src/sync/orders/order-record';
+import { runCycle, type CycleMode, type CycleResult } from '../../src/sync/cycle/run-cycle';
+import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../../sandbox/fakes/dsco';
+import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../../sandbox/fakes/shipstation';
+import { createClock, type SimClock } from '../../sandbox/clock';
+import type { FakeHandler } from '../../sandbox/http';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../../sandbox/sheet-rows';
 
 /**
  * The engine's TypeScript run directly over in-memory ports: no bundle, no vm, no Apps Script

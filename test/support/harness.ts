@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../fakes/dsco';
-import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../fakes/shipstation';
-import { createShipStationV2Fake, DEFAULT_V2_API_KEY, type ShipStationV2Fake } from '../fakes/shipstation-v2';
-import { createSimulator, type Simulator, type SimulatorOptions } from '../simulator';
-import { createClock, type SimClock } from './clock';
-import type { FakeHandler, FakeHttpRequest } from './http';
-import { BUNDLE, DIST } from './paths';
-import { type Backend, type ShipStationDriver, v1Driver, v2Driver } from './shipstation-backend';
-import { dashboardRows, type DashboardRow, logRows, type LogRow } from './sheet-rows';
+import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../../sandbox/fakes/dsco';
+import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../../sandbox/fakes/shipstation';
+import { createShipStationV2Fake, DEFAULT_V2_API_KEY, type ShipStationV2Fake } from '../../sandbox/fakes/shipstation-v2';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../sandbox/simulator';
+import { createClock, type SimClock } from '../../sandbox/clock';
+import type { FakeHandler, FakeHttpRequest } from '../../sandbox/http';
+import { BUNDLE, DIST } from '../../sandbox/paths';
+import { type Backend, type ShipStationDriver, v1Driver, v2Driver } from '../../sandbox/shipstation-backend';
+import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../../sandbox/sheet-rows';
 import { TABS } from '../../src/storage/storage-map';
 
 export const DSCO_BASE = 'https://dsco.sandbox.test/api/v3';
@@ -35,7 +35,7 @@ export const SECRETS = [SETTINGS_FORM.dscoClientSecret, SETTINGS_FORM.ssApiKey, 
 /** What the sidebar form adds to choose ShipStation API V2. */
 export const V2_FORM = { ssApiVersion: 'v2', ssV2ApiKey: DEFAULT_V2_API_KEY };
 
-export type { DashboardRow } from './sheet-rows';
+export type { DashboardRow } from '../../sandbox/sheet-rows';
 
 export interface Harness {
   clock: SimClock;

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
-import type { Order } from '../../fakes/dsco';
-import { parsePacific, type SsOrder } from '../../fakes/shipstation';
+import type { Order } from '../../../sandbox/fakes/dsco';
+import { parsePacific, type SsOrder } from '../../../sandbox/fakes/shipstation';
 import { STORE_ID, type Rig } from './rig';
-import type { OrderRecord } from '../../../src/sync/order-record';
+import type { OrderRecord } from '../../../src/sync/orders/order-record';
 
 /** The engine reads ShipStation shipments back this far before its watermark (push-tracking.ts). */
 const SHIPMENT_OVERLAP_MS = 2 * 3_600_000;

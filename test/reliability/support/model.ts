@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Order } from '../../fakes/dsco';
+import type { Order } from '../../../sandbox/fakes/dsco';
 import { checkAfterFault, UPS } from './scenario';
 import { dscoPackages, ssOrderOf } from './invariants';
 import { MIN, type Rig, type WireFault } from './rig';

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDscoFake, type DeepPartial, type DscoFake, type Order } from '../../fakes/dsco';
-import { createShipStationFake, type ShipStationFake } from '../../fakes/shipstation';
-import { createShipStationV2Fake, type ShipStationV2Fake } from '../../fakes/shipstation-v2';
-import { createSimulator, type SheetsFault, type Simulator, type SimulatorOptions } from '../../simulator';
-import { createClock, type SimClock } from '../../support/clock';
+import { createDscoFake, type DeepPartial, type DscoFake, type Order } from '../../../sandbox/fakes/dsco';
+import { createShipStationFake, type ShipStationFake } from '../../../sandbox/fakes/shipstation';
+import { createShipStationV2Fake, type ShipStationV2Fake } from '../../../sandbox/fakes/shipstation-v2';
+import { createSimulator, type SheetsFault, type Simulator, type SimulatorOptions } from '../../../sandbox/simulator';
+import { createClock, type SimClock } from '../../../sandbox/clock';
 import { DSCO_BASE, SETTINGS_FORM, SS_BASE, SS_V2_BASE, STORE_ID } from '../../support/harness';
-import type { Backend } from '../../support/shipstation-backend';
-import { dashboardRows, type DashboardRow } from '../../support/sheet-rows';
-import type { FakeHandler, FakeHttpRequest, FakeHttpResponse } from '../../support/http';
-import { BUNDLE, DIST } from '../../support/paths';
+import type { Backend } from '../../../sandbox/shipstation-backend';
+import { dashboardRows, type DashboardRow } from '../../../sandbox/sheet-rows';
+import type { FakeHandler, FakeHttpRequest, FakeHttpResponse } from '../../../sandbox/http';
+import { BUNDLE, DIST } from '../../../sandbox/paths';
 import { countFault, emptyFigures, type Area, type Figures } from './figures';
 import { v2AsV1 } from './v2-as-v1';
 

@@ -1,4 +1,4 @@
-import type { FakeHttpRequest } from '../../support/http';
+import type { FakeHttpRequest } from '../../../sandbox/http';
 import { createRig, type Rig } from './rig';
 import { checkAfterFault, expectWorkloadDone, settleAndCheck, stageWorkload, type Workload } from './scenario';
 

@@ -1,5 +1,5 @@
-import { formatPacificTimestamp, type ShipStationFake } from '../../fakes/shipstation';
-import type { ShipStationV2Fake, V2FakeShipment } from '../../fakes/shipstation-v2';
+import { formatPacificTimestamp, type ShipStationFake } from '../../../sandbox/fakes/shipstation';
+import type { ShipStationV2Fake, V2FakeShipment } from '../../../sandbox/fakes/shipstation-v2';
 
 /**
  * The ShipStation V2 fake seen as the V1 fake, for the reliability suite's invariants and

@@ -1,0 +1,161 @@
+import { errorMessage, isOrderSpecific } from '../../core/errors';
+import { mapShipTo } from '../orders/map-to-shipstation-order';
+import { MappingError } from '../orders/mapping-error';
+import { cancelInDsco, cancelInShipStation, cancelManyInShipStation, type CancelOutcome } from './cancel-orders';
+import { type CycleContext, markError } from '../cycle/cycle-context';
+import type { OrderRecord } from '../orders/order-record';
+import { clearFlag, needsCancelInDsco, needsCancelInShipStation, needsCancelRequestAnswer, refresh, shipToHash, unitsOf } from '../orders/order-state';
+
+/**
+ * From this many ShipStation cancellations in one run, orders are cancelled in bulk (read each,
+ * write back 100 a call) instead of read and written one by one (2 calls each against
+ * ShipStation's 40 a minute).
+ */
+export const BULK_CANCEL_MIN = 10;
+
+/** The code that accepts a retailer's cancel request: the request's own when it is a supplier code, else CXSC. */
+export function answerCode(requested: string): string {
+  return /^CXS[A-Z]$/.test(requested) ? requested : 'CXSC';
+}
+
+/** A step flagged for a person is done again only by Retry failed orders. */
+const waiting = (ctx: CycleContext, r: OrderRecord, step: OrderRecord['failedStep']) => r.failedStep === step && !ctx.retrying;
+
+/**
+ * Does what each order needs now, derived from its state rather than from what just happened: a
+ * retailer's cancel request answered (accepted when nothing shipped, otherwise put to a person), a
+ * retailer's cancellation carried to ShipStation, a ShipStation cancellation carried to DSCO's open
+ * lines, and a corrected ship-to address written to the unshipped ShipStation order. A row waiting
+ * for a person about something else is not held back.
+ */
+export function carryOutNeeds(ctx: CycleContext): void {
+  const records = ctx.book.all();
+  answerCancelRequests(ctx, records);
+  cancelRetailerCancelled(ctx, records);
+  for (const r of records) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      return;
+    }
+    if (needsCancelInDsco(r) && !waiting(ctx, r, 'cancel-in-dsco')) cancelOpenLinesInDsco(ctx, r);
+    if (r.addressChanged && r.ssOrderId && !waiting(ctx, r, 'update-address')) updateAddress(ctx, r);
+  }
+}
+
+function answerCancelRequests(ctx: CycleContext, records: OrderRecord[]): void {
+  const toCancel: OrderRecord[] = [];
+  for (const r of records) {
+    if (!needsCancelRequestAnswer(r)) continue;
+    const code = r.cancelRequest!.code;
+    const u = unitsOf(r);
+    if (u.open === 0 && u.shipped === 0) {
+      r.cancelRequest!.state = 'accepted'; // already cancelled: nothing to answer
+      continue;
+    }
+    if (u.shipped > 0 || r.ssStatus === 'shipped') {
+      r.cancelRequest!.state = 'flagged';
+      markError(ctx, r, 'attention', `The retailer asked to cancel (code ${code}), but the order has already shipped. Answer the request in DSCO, then use Retry failed orders to clear this row.`, 'DSCO → SS');
+      continue;
+    }
+    if (!waiting(ctx, r, 'cancel-in-shipstation')) toCancel.push(r);
+  }
+  cancelEach(ctx, toCancel, (r) => `retailer cancel request ${r.cancelRequest!.code}`, (r, outcome) => {
+    const code = r.cancelRequest!.code;
+    if (outcome === 'already-shipped') {
+      r.cancelRequest!.state = 'flagged';
+      markError(ctx, r, 'attention', `The retailer asked to cancel (code ${code}), but the order has already shipped in ShipStation. Answer the request in DSCO, then use Retry failed orders to clear this row.`, 'DSCO → SS');
+    } else if (outcome === 'cancelled') {
+      r.cancelRequest!.state = 'accepted';
+      clearFlag(r, ctx.clock.now(), 'cancel-in-shipstation');
+      cancelOpenLinesInDsco(ctx, r);
+    }
+  });
+}
+
+function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): void {
+  // Also those ShipStation shows shipped although the retailer cancelled them: reading the order
+  // again confirms it and puts it to a person, once.
+  const conflict = (r: OrderRecord) => r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
+  const toCancel = records.filter((r) => (needsCancelInShipStation(r) || conflict(r)) && !waiting(ctx, r, 'cancel-in-shipstation'));
+  cancelEach(ctx, toCancel, () => 'the retailer cancelled it in DSCO', (r, outcome) => {
+    if (outcome === 'already-shipped') {
+      r.cancelConflict = true;
+      markError(ctx, r, 'attention', 'The retailer cancelled this order in DSCO, but it has already shipped in ShipStation. Contact the retailer about the shipment.', 'DSCO → SS');
+    } else if (outcome === 'cancelled') {
+      r.flow = 'DSCO → SS';
+      clearFlag(r, ctx.clock.now(), 'cancel-in-shipstation');
+      refresh(r, ctx.clock.now());
+      ctx.summary.cancelled++;
+    }
+  });
+}
+
+/** Cancels in ShipStation, in bulk when there are many, then one by one for the rest. */
+function cancelEach(ctx: CycleContext, records: OrderRecord[], why: (r: OrderRecord) => string, then: (r: OrderRecord, outcome: CancelOutcome) => void): void {
+  const done = records.length >= BULK_CANCEL_MIN ? cancelManyInShipStation(ctx, records) : new Set<OrderRecord>();
+  for (const r of records) {
+    if (done.has(r)) {
+      ctx.log.info('DSCO → SS', r.dscoOrderId, `Cancelled in ShipStation (${why(r)}).`);
+      then(r, 'cancelled');
+      continue;
+    }
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      return;
+    }
+    then(r, cancelInShipStation(ctx, r, why(r)));
+  }
+}
+
+function cancelOpenLinesInDsco(ctx: CycleContext, r: OrderRecord): void {
+  const request = r.cancelRequest?.state === 'accepted' ? r.cancelRequest.code : undefined;
+  const fromShipStation = !request;
+  const ok = cancelInDsco(ctx, r, {
+    code: request ? answerCode(request) : ctx.settings.cancelCode,
+    reason: request ? `Cancelled at retailer request (${request})` : 'Cancelled in ShipStation',
+    by: 'supplier',
+    flow: fromShipStation ? 'SS → DSCO' : 'DSCO → SS',
+  });
+  if (ok) {
+    clearFlag(r, ctx.clock.now(), 'cancel-in-dsco');
+    if (unitsOf(r).open === 0) ctx.summary.cancelled++;
+  }
+}
+
+/**
+ * The retailer corrected the ship-to address: the unshipped ShipStation order gets the new address
+ * by read-modify-write (address fields only; a person's other edits stay). A shipped one cannot
+ * change: a person is asked.
+ */
+function updateAddress(ctx: CycleContext, r: OrderRecord): void {
+  const dscoOrder = ctx.latestDsco.get(r.dscoOrderId);
+  if (!dscoOrder) return; // the next read of the order (feed or sweep) brings it
+  const now = ctx.clock.now();
+  try {
+    const shipTo = mapShipTo(dscoOrder);
+    const order = ctx.shipstation.getOrder(r.ssOrderId as number);
+    if (!order || order.orderStatus === 'cancelled') {
+      delete r.addressChanged;
+      return;
+    }
+    if (order.orderStatus === 'shipped' || unitsOf(r).shipped > 0) {
+      delete r.addressChanged;
+      r.shipToHash = shipToHash(dscoOrder);
+      markError(ctx, r, 'attention', `The retailer corrected the ship-to address after the order shipped (now ${shipTo.city ?? ''} ${shipTo.postalCode ?? ''}). Check with the carrier or the retailer, then use Retry failed orders to clear this row.`, 'DSCO → SS');
+      return;
+    }
+    ctx.shipstation.createOrder({ ...order, shipTo: { ...order.shipTo, ...shipTo } });
+    delete r.addressChanged;
+    r.shipToHash = shipToHash(dscoOrder);
+    r.updatedAt = now;
+    clearFlag(r, now, 'update-address');
+    ctx.log.info('DSCO → SS', r.dscoOrderId, `The corrected ship-to address (${shipTo.city ?? ''} ${shipTo.postalCode ?? ''}) is now on the ShipStation order.`);
+  } catch (e) {
+    if (e instanceof MappingError) {
+      markError(ctx, r, 'update-address', `The retailer changed the ship-to address, but it cannot be used: ${e.message}`, 'DSCO → SS');
+      return;
+    }
+    if (!isOrderSpecific(e)) throw e;
+    markError(ctx, r, 'update-address', `Could not write the corrected ship-to address to ShipStation: ${errorMessage(e)} Correct it there by hand, or use Retry failed orders.`, 'DSCO → SS');
+  }
+}

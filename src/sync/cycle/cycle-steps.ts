@@ -1,0 +1,67 @@
+import { acknowledgeOrders, verifyAcknowledgements } from '../orders/acknowledge-orders';
+import { sendInventory } from '../../inventory/send-inventory';
+import { sendInvoices } from '../../invoices/send-invoices';
+import { archiveFinished } from '../book/archive-finished';
+import { carryOutNeeds } from '../cancellations/carry-out-needs';
+import { createInShipStation } from '../orders/create-in-shipstation';
+import type { CycleContext } from './cycle-context';
+import { pullNewOrders } from '../orders/pull-new-orders';
+import { pushTracking } from '../tracking/push-tracking';
+import { readDscoUpdates } from '../orders/read-dsco-updates';
+import { readShipStationCancellations } from '../cancellations/read-shipstation-cancellations';
+import { reconcileOrders } from '../orders/reconcile-orders';
+import { retryFailedSteps } from './retry-failed-steps';
+import type { SyncDeps } from './run-cycle';
+import { verifyCancels } from '../cancellations/verify-cancels';
+import type { WatermarkName } from './watermarks';
+
+/** What a step hands back to the cycle: a watermark to store, and work to do, once its work is saved. */
+export interface StepOutcome {
+  watermark?: { name: WatermarkName; value: number };
+  afterSave?: () => void;
+}
+
+export interface CycleStep {
+  name: string;
+  /** Only in some cycles (Retry failed orders). */
+  when?: (ctx: CycleContext) => boolean;
+  run: (ctx: CycleContext, deps: SyncDeps) => StepOutcome | void;
+  /** Save the book and the logs right after this step (before its watermark moves). */
+  save?: boolean;
+}
+
+/**
+ * One sync cycle, in order. Reads first bring the records up to what DSCO and ShipStation say
+ * (incremental reads with overlap, then the reconciliation sweep); the writing steps then do what
+ * each order's state needs. The save after creation comes before acknowledging: once DSCO has the
+ * acknowledgement the order is no longer pulled, so it must already be on the sheet.
+ */
+export const CYCLE_STEPS: readonly CycleStep[] = [
+  { name: 'Retrying failed orders', when: (ctx) => ctx.retrying, run: retryFailedSteps },
+  { name: 'Checking acknowledgements', run: verifyAcknowledgements },
+  { name: 'Checking cancellations sent to DSCO', run: verifyCancels },
+  { name: 'Reading new DSCO orders', run: pullNewOrders },
+  {
+    name: 'Creating orders in ShipStation',
+    run: (ctx) => {
+      ctx.justCreated = createInShipStation(ctx);
+    },
+    save: true,
+  },
+  { name: 'Acknowledging orders in DSCO', run: (ctx) => acknowledgeOrders(ctx, ctx.justCreated), save: true },
+  { name: 'Reading DSCO updates', run: (ctx) => ({ watermark: { name: 'dscoUpdates', value: readDscoUpdates(ctx) } }) },
+  { name: 'Reading ShipStation cancellations', run: (ctx) => ({ watermark: { name: 'shipstationCancels', value: readShipStationCancellations(ctx) } }) },
+  { name: 'Re-checking open orders', run: reconcileOrders },
+  {
+    name: 'Sending tracking to DSCO',
+    run: (ctx) => {
+      const t = pushTracking(ctx);
+      return { watermark: { name: 'shipments', value: t.watermark }, afterSave: t.settle };
+    },
+    save: true,
+  },
+  { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
+  { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
+  { name: 'Sending inventory to DSCO', run: sendInventory },
+  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()) },
+];

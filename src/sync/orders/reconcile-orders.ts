@@ -1,0 +1,85 @@
+import { errorMessage, isRunLevel } from '../../core/errors';
+import { HOUR_MS } from '../../core/time/durations';
+import { absorbAndReport } from './absorb-dsco-order';
+import type { CycleContext } from '../cycle/cycle-context';
+import type { OrderRecord } from './order-record';
+import { setShipStationStatus } from './order-state';
+import { fromFulfillment, fromShipment } from '../tracking/shipment-candidates';
+import { InflightShipments } from '../tracking/inflight-shipments';
+
+/**
+ * The sweep's slice of the rate budget: at most this many orders a run. Each costs one DSCO call
+ * (GET /order/, 500 a minute) and two ShipStation calls (the order and its shipments), so 20 take
+ * 40 of ShipStation's 40 calls a minute: about a minute of a run at most, shared fairly with the
+ * incremental reads.
+ */
+export const SWEEP_MAX_ORDERS_PER_RUN = 20;
+
+/** Orders the sweep re-reads: those that are not finished, including rows waiting for a person. */
+function isOpen(r: OrderRecord): boolean {
+  return r.status !== 'Shipped' && r.status !== 'Cancelled';
+}
+
+/**
+ * How many orders this run verifies so that each open order is verified at least once every
+ * `reconcileHours`: open orders ÷ runs in that window, rounded up, within the slice.
+ */
+export function sweepQuota(openOrders: number, pollIntervalHours: number, reconcileHours: number): number {
+  const runs = Math.max(1, Math.floor(reconcileHours / Math.max(0.25, pollIntervalHours)));
+  return Math.min(SWEEP_MAX_ORDERS_PER_RUN, Math.ceil(openOrders / runs));
+}
+
+/**
+ * The reconciliation sweep: the open orders verified least recently are read again from both
+ * systems, by ID, and every difference goes through the normal transitions: DSCO's cancellations,
+ * cancel requests, address corrections and shipments made elsewhere are absorbed; ShipStation's
+ * cancelled or shipped status is noted; its shipments join this cycle's tracking push (sent only if
+ * not sent before). What a missed incremental read left behind is repaired within `reconcileHours`.
+ */
+export function reconcileOrders(ctx: CycleContext): void {
+  const open = ctx.book.all().filter(isOpen);
+  if (!open.length) return;
+  const quota = sweepQuota(open.length, ctx.settings.pollIntervalHours, ctx.settings.reconcileHours);
+  const due = open
+    .filter((r) => !r.verifiedAt || ctx.clock.now() - r.verifiedAt >= ctx.settings.pollIntervalHours * HOUR_MS)
+    .sort((a, b) => (a.verifiedAt ?? 0) - (b.verifiedAt ?? 0) || a.receivedAt - b.receivedAt)
+    .slice(0, quota);
+  // Orders with a shipment an interrupted run may have sent: DSCO can be ahead of the record until
+  // the tracking step resolves it, so their DSCO shipped units are not judged now.
+  const inflight = new Set(new InflightShipments(ctx.store).pending().map((m) => m.dscoOrderId));
+  for (const record of due) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      return;
+    }
+    try {
+      verify(ctx, record, !inflight.has(record.dscoOrderId) && !record.pendingShipments?.length);
+    } catch (e) {
+      if (isRunLevel(e)) throw e;
+      ctx.log.warn('', record.dscoOrderId, `The daily check could not read this order yet: ${errorMessage(e)}`);
+    }
+  }
+}
+
+function verify(ctx: CycleContext, record: OrderRecord, judgeShipped: boolean): void {
+  const dscoOrder = ctx.dsco.getOrder(record.dscoOrderId);
+  if (dscoOrder) absorbAndReport(ctx, record, dscoOrder, { repaired: true, judgeShipped });
+  if (record.ssOrderId) {
+    const order = ctx.shipstation.getOrder(record.ssOrderId);
+    const status = order?.orderStatus;
+    if (status === 'cancelled' && record.ssStatus !== 'cancelled') {
+      setShipStationStatus(record, 'cancelled', ctx.clock.now());
+      record.flow = 'SS → DSCO';
+      ctx.log.info('SS → DSCO', record.dscoOrderId, 'Repaired by the daily check: the order is cancelled in ShipStation.');
+    } else if (status === 'shipped' && record.ssStatus !== 'shipped') {
+      setShipStationStatus(record, 'shipped', ctx.clock.now());
+    }
+    const shipments = ctx.shipstation.listShipments({ storeId: ctx.settings.ssStoreId, orderNumber: record.dscoOrderId, includeShipmentItems: true });
+    for (const s of shipments) ctx.sweptShipments.push({ ...fromShipment(s), foundBySweep: true });
+    if (status === 'shipped' && !shipments.some((s) => !s.voided)) {
+      // Marked shipped without a label: the fulfillment carries the tracking.
+      for (const f of ctx.shipstation.listFulfillments({ orderNumber: record.dscoOrderId })) ctx.sweptShipments.push({ ...fromFulfillment(f), foundBySweep: true });
+    }
+  }
+  record.verifiedAt = ctx.clock.now();
+}
