@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createDscoFake, type DscoFake } from '../sandbox/fakes/dsco';
-import { createShipStationFake, type ShipStationFake } from '../sandbox/fakes/shipstation';
-import { createSimulator, type Simulator } from '../sandbox/simulator';
+import type { DscoFake } from '../sandbox/fakes/dsco';
+import type { ShipStationFake } from '../sandbox/fakes/shipstation';
+import type { Simulator } from '../sandbox/simulator';
 import type { SimClock } from '../sandbox/clock';
-import { DSCO_BASE, SETTINGS_FORM, SS_BASE, STORE_ID } from '../test/support/harness';
-import { BUNDLE, DIST } from '../sandbox/paths';
+import { createWorld, SETTINGS_FORM, WORLD_STORE_ID as STORE_ID } from '../sandbox/world';
 import { withDscoRateLimits } from './dsco-rate-limits';
 import { hostCpuUs, installHostTimer, startEngineCharge, stopEngineCharge } from './host-time';
 import { NetworkLedger, type EndpointStats } from './network-costs';
@@ -124,18 +121,21 @@ export interface Bench {
 export function createBench(costs: CostModel): Bench {
   installHostTimer();
   const clock = roundingClock('2026-03-02T15:00:00Z');
-  const sim = createSimulator({ clock, costs: { urlFetchMs: costs.urlFetchMs, sheetsCallMs: costs.sheetsCallMs, sheetsPerCellMs: costs.sheetsPerCellMs, sheetsPerKbMs: costs.sheetsPerKbMs } });
-  const dsco = createDscoFake({ clock });
-  const ss = createShipStationFake({ clock, stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }] });
   const net = new NetworkLedger();
-  const limited = withDscoRateLimits(dsco.handle, clock);
-  sim.network.route(DSCO_BASE, net.wrap('DSCO', limited.handle, clock, costs.transferMsPerKb, costs.urlFetchMs));
-  sim.network.route(SS_BASE, net.wrap('SS', ss.handle, clock, costs.transferMsPerKb, costs.urlFetchMs));
-  sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-  sim.load(BUNDLE);
-  sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
-  sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
-  return { costs, clock, sim, dsco, ss, net, dscoRefused: limited.refused };
+  let dscoRefused: Record<string, number> = {};
+  // The same world as the tests, with the documented rate limits and call costs on the wire.
+  const { sim, dsco, ss } = createWorld({
+    clock,
+    sim: { costs: { urlFetchMs: costs.urlFetchMs, sheetsCallMs: costs.sheetsCallMs, sheetsPerCellMs: costs.sheetsPerCellMs, sheetsPerKbMs: costs.sheetsPerKbMs } },
+    ss: { stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }] },
+    wire: (service, handler) => {
+      if (service !== 'dsco') return net.wrap('SS', handler, clock, costs.transferMsPerKb, costs.urlFetchMs);
+      const limited = withDscoRateLimits(handler, clock);
+      dscoRefused = limited.refused;
+      return net.wrap('DSCO', limited.handle, clock, costs.transferMsPerKb, costs.urlFetchMs);
+    },
+  });
+  return { costs, clock, sim, dsco, ss, net, dscoRefused };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));

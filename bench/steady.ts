@@ -1,4 +1,4 @@
-import { SETTINGS_FORM } from '../test/support/harness';
+import { SETTINGS_FORM } from '../sandbox/world';
 import { ARCHIVE_MAX_ROWS, PROPERTIES, TABS } from '../src/storage/storage-map';
 import { createBench, type CostModel, execute, type ExecutionRecord } from './scenario';
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadTemplate, writeWorkbook, type SheetData } from '../scripts/xlsx/write-workbook';
 import { createClock } from '../sandbox/clock';
 import { createLoopbackSandbox, type SandboxControl } from '../sandbox/loopback';
-import { BUNDLE, DIST, ROOT } from '../sandbox/paths';
+import { BUNDLE, ROOT } from '../sandbox/paths';
 import { createSimulator, type Simulator } from '../sandbox/simulator';
 import {
   DEMO_CREDENTIALS,
@@ -27,6 +27,7 @@ import {
   type DemoStep,
 } from './scenario';
 import { colourWanted, painter, renderTable, STATUS_STYLE, wrap, type Style } from './terminal';
+import { loadBundle } from '../sandbox/world';
 import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../sandbox/sheet-rows';
 import { TABS } from '../src/storage/storage-map';
 
@@ -204,12 +205,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // A little simulated latency, so the Logs show time passing inside a cycle.
     const sim = createSimulator({ clock, timeZone: DEMO_TIME_ZONE, costs: { urlFetchMs: 180, sheetsCallMs: 25 } });
     sandbox.route(sim);
-    sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-    sim.load(BUNDLE);
     // The documented Script Properties for sandboxes: the bundle talks to the loopback servers.
-    sim.properties.script.setProperty('DSCO_BASE_URL', sandbox.dscoBase);
-    sim.properties.script.setProperty('SHIPSTATION_BASE_URL', sandbox.ssBase);
-    sim.properties.script.setProperty('SHIPSTATION_V2_BASE_URL', sandbox.ssV2Base);
+    loadBundle(sim, { dsco: sandbox.dscoBase, ss: sandbox.ssBase, ssV2: sandbox.ssV2Base });
 
     write(paint(`DSCO Sync for ShipStation: one simulated day${backend === 'v2' ? ' (ShipStation API V2)' : ''}`, 'bold'));
     write(`The built script (dist/Code.js) runs in the Apps Script simulator; DSCO and ShipStation are sandboxes on real HTTP:`);

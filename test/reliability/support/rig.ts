@@ -1,15 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { createDscoFake, type DeepPartial, type DscoFake, type Order } from '../../../sandbox/fakes/dsco';
-import { createShipStationFake, type ShipStationFake } from '../../../sandbox/fakes/shipstation';
-import { createShipStationV2Fake, type ShipStationV2Fake } from '../../../sandbox/fakes/shipstation-v2';
-import { createSimulator, type SheetsFault, type Simulator, type SimulatorOptions } from '../../../sandbox/simulator';
+import type { DeepPartial, DscoFake, Order } from '../../../sandbox/fakes/dsco';
+import type { ShipStationFake } from '../../../sandbox/fakes/shipstation';
+import type { ShipStationV2Fake } from '../../../sandbox/fakes/shipstation-v2';
+import type { SheetsFault, Simulator, SimulatorOptions } from '../../../sandbox/simulator';
 import { createClock, type SimClock } from '../../../sandbox/clock';
 import { DSCO_BASE, SETTINGS_FORM, SS_BASE, SS_V2_BASE, STORE_ID } from '../../support/harness';
 import type { Backend } from '../../../sandbox/shipstation-backend';
 import { dashboardRows, type DashboardRow } from '../../../sandbox/sheet-rows';
 import type { FakeHandler, FakeHttpRequest, FakeHttpResponse } from '../../../sandbox/http';
-import { BUNDLE, DIST } from '../../../sandbox/paths';
+import { createWorld } from '../../../sandbox/world';
 import { countFault, emptyFigures, type Area, type Figures } from './figures';
 import { v2AsV1 } from './v2-as-v1';
 
@@ -160,20 +158,7 @@ export interface RigOptions {
  */
 export function createRig(opts: RigOptions = {}): Rig {
   const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
-  const sim = createSimulator({ clock, ...opts.sim });
-  const dsco = createDscoFake({ clock, clientId: RIG_FORM.dscoClientId, clientSecret: RIG_SECRETS.dscoClientSecret, asyncDelayMs: opts.dscoAsyncDelayMs, invoiceVisibleAfterMs: opts.dscoInvoiceVisibleAfterMs });
-  const ss = createShipStationFake({
-    clock,
-    apiKey: RIG_SECRETS.ssApiKey,
-    apiSecret: RIG_SECRETS.ssApiSecret,
-    rateLimitPerMinute: opts.ssRateLimitPerMinute,
-    stores: [
-      { storeId: STORE_ID, storeName: 'Acme Dropship' },
-      { storeId: 99, storeName: 'Other Store' },
-    ],
-  });
   const backend = opts.shipstation ?? 'v1';
-  const ssV2 = createShipStationV2Fake({ clock, apiKey: RIG_SECRETS.ssV2ApiKey, storeIds: [STORE_ID, 99], rateLimitPerMinute: backend === 'v2' ? opts.ssRateLimitPerMinute : undefined });
   const figures = opts.figures ?? emptyFigures(opts.area ?? 'faults', opts.scenario ?? '');
   const wireQueue: { fault: WireFault; left: number }[] = [];
   const jumps: { when: (req: FakeHttpRequest) => boolean; ms: number; label: string; action?: () => void }[] = [];
@@ -242,17 +227,17 @@ export function createRig(opts: RigOptions = {}): Rig {
     return res;
   };
 
-  sim.network.route(DSCO_BASE, layer('dsco', dsco.handle));
-  sim.network.route(SS_BASE, layer('ss', ss.handle));
-  sim.network.route(SS_V2_BASE, layer('ss', ssV2.handle));
-  sim.htmlFiles.Sidebar = fs.readFileSync(path.join(DIST, 'Sidebar.html'), 'utf8');
-  sim.load(BUNDLE);
-  sim.properties.script.setProperty('DSCO_BASE_URL', DSCO_BASE);
-  sim.properties.script.setProperty('SHIPSTATION_BASE_URL', SS_BASE);
-  // These fault tests exercise singleShipment, the path their small workloads were written for;
-  // the batch path (the default from 3 shipments a run) is covered by test/engine/tracking-batch.test.ts.
-  sim.properties.script.setProperty('SHIPMENT_BATCH_THRESHOLD', '500');
-  sim.properties.script.setProperty('SHIPSTATION_V2_BASE_URL', SS_V2_BASE);
+  const { sim, dsco, ss, ssV2 } = createWorld({
+    clock,
+    sim: opts.sim,
+    dsco: { clientId: RIG_FORM.dscoClientId, clientSecret: RIG_SECRETS.dscoClientSecret, asyncDelayMs: opts.dscoAsyncDelayMs, invoiceVisibleAfterMs: opts.dscoInvoiceVisibleAfterMs },
+    ss: { apiKey: RIG_SECRETS.ssApiKey, apiSecret: RIG_SECRETS.ssApiSecret, rateLimitPerMinute: opts.ssRateLimitPerMinute },
+    ssV2: { apiKey: RIG_SECRETS.ssV2ApiKey, rateLimitPerMinute: backend === 'v2' ? opts.ssRateLimitPerMinute : undefined },
+    wire: (service, handler) => layer(service === 'dsco' ? 'dsco' : 'ss', handler),
+    // These fault tests exercise singleShipment, the path their small workloads were written for;
+    // the batch path (the default from 3 shipments a run) is covered by test/engine/tracking-batch.test.ts.
+    properties: { SHIPMENT_BATCH_THRESHOLD: '500' },
+  });
 
   const calls: CallRecord[] = [];
   const seeded: string[] = [];
