@@ -5,13 +5,9 @@ import { chunkJsonArray } from '../../core/text/json-batches';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../../dsco/dsco-types';
 import { type CycleContext, markError } from '../cycle/cycle-context';
 import type { OrderRecord } from './order-record';
-import { clearFlag, unitsOf } from './order-state';
+import { clearFlag, isClosed, needsAcknowledge } from './order-state';
 import { absorbAndReport } from './absorb-dsco-order';
 
-/** Nothing is open: shipped or cancelled, so no acknowledgement is needed. */
-function isClosed(r: OrderRecord): boolean {
-  return r.lines.length > 0 && unitsOf(r).open === 0;
-}
 
 /** How long an acknowledged order may still show lifecycle `created` before it is acknowledged again. */
 export const ACK_GRACE_MS = 15 * MINUTE_MS;
@@ -92,14 +88,7 @@ function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
 function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderRecord[] {
   const now = ctx.clock.now();
   const set = new Set<OrderRecord>(justCreated);
-  for (const r of ctx.book.all()) {
-    // A row waiting for a person about something else is acknowledged all the same.
-    if (!r.ssOrderId || isClosed(r)) continue;
-    const neverSent = !r.ack?.sentAt;
-    const failed = !!r.ack?.sentAt && !r.ack.requestId;
-    const stillCreated = ctx.createdInDsco.has(r.dscoOrderId) && !!r.ack?.sentAt && now - r.ack.sentAt > ACK_GRACE_MS;
-    if (neverSent || failed || stillCreated) set.add(r);
-  }
+  for (const r of ctx.book.all()) if (needsAcknowledge(r, now, ctx.createdInDsco.has(r.dscoOrderId), ACK_GRACE_MS)) set.add(r);
   return [...set];
 }
 

@@ -61,6 +61,24 @@ export function needsCreate(r: OrderRecord): boolean {
   return !(u.open === 0 && (u.cancelled > 0 || u.shipped > 0));
 }
 
+/** Nothing is open: shipped or cancelled, so no acknowledgement is needed any more. */
+export function isClosed(r: OrderRecord): boolean {
+  return r.lines.length > 0 && unitsOf(r).open === 0;
+}
+
+/**
+ * The order must be acknowledged (again) in DSCO: it is in ShipStation and still open, and the
+ * acknowledgement was never sent, failed, or DSCO still lists the order as `created` (still waiting
+ * for the supplier) `graceMs` after it was sent. A row waiting for a person is acknowledged all the same.
+ */
+export function needsAcknowledge(r: OrderRecord, now: number, stillCreatedInDsco: boolean, graceMs: number): boolean {
+  if (!r.ssOrderId || isClosed(r)) return false;
+  const sentAt = r.ack?.sentAt;
+  if (!sentAt) return true;
+  if (!r.ack?.requestId) return true;
+  return stillCreatedInDsco && now - sentAt > graceMs;
+}
+
 /**
  * What the row shows. Error while a person is needed; otherwise from the units: Shipped when nothing
  * is open and something shipped, Cancelled only when every unit was cancelled and none shipped, and

@@ -14,6 +14,7 @@ import {
   needsCancelInDsco,
   needsCancelInShipStation,
   needsCancelRequestAnswer,
+  needsAcknowledge,
   needsCreate,
   openLines,
   unitsOf,
@@ -149,6 +150,21 @@ describe('order state: what an order needs', () => {
     expect(needsCreate(record(dscoOrder([{ quantity: 2, cancelled: 1 }])))).toBe(true);
     expect(needsCreate(record(dscoOrder([{ quantity: 2, cancelled: 2 }])))).toBe(false);
     expect(deriveStatus(record(dscoOrder([{ quantity: 2, cancelled: 2 }])))).toBe('Cancelled');
+  });
+
+  it('an acknowledgement is needed until one is sent, again after a failure, and again when DSCO still waits after the grace', () => {
+    const r = record(dscoOrder([{ quantity: 1 }]));
+    expect(needsAcknowledge(r, T, true, 15 * 60_000)).toBe(false); // not in ShipStation yet
+    markCreated(r, 1, '1001', undefined, T);
+    expect(needsAcknowledge(r, T, true, 15 * 60_000)).toBe(true);
+    r.ack = { requestId: 'r1', sentAt: T, attempts: 1 };
+    expect(needsAcknowledge(r, T + 60_000, true, 15 * 60_000)).toBe(false);
+    expect(needsAcknowledge(r, T + 16 * 60_000, true, 15 * 60_000)).toBe(true);
+    expect(needsAcknowledge(r, T + 16 * 60_000, false, 15 * 60_000)).toBe(false);
+    r.ack = { sentAt: T, attempts: 1 }; // failed: no request id
+    expect(needsAcknowledge(r, T, false, 15 * 60_000)).toBe(true);
+    applyShipment(r, 'S1', '1Z', [[1, 1]], T);
+    expect(needsAcknowledge(r, T, true, 15 * 60_000)).toBe(false); // nothing open any more
   });
 
   it('a ShipStation cancel needs the open DSCO lines cancelled, once nothing is pending', () => {
