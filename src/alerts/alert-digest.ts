@@ -4,8 +4,8 @@ import type { Mailer } from '../core/ports/mailer';
 import { redact } from '../core/redact';
 import { fnv1a } from '../core/text/fnv1a';
 import { ALERT_KINDS, type AlertFacts, type AlertKind } from './alert-kinds';
+import { HOUR_MS as HOUR } from '../core/time/durations';
 
-const HOUR = 3_600_000;
 /** Keys remembered per kind (8 characters each): well under a Script Property's 9 KB. */
 const MAX_KEYS = 400;
 const MAX_LISTED = 20;

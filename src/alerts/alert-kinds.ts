@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../core/time/durations';
 import { describeInterval } from '../schedule/cadence';
 import type { HealthView } from './sync-health';
 
@@ -49,7 +50,7 @@ export const NO_SUCCESSFUL_SYNC: AlertKind = {
   detect: (f) => {
     if (!f.intervalHours) return [];
     const since = f.health.lastSuccessAt;
-    const limit = 2 * f.intervalHours * 3_600_000;
+    const limit = 2 * f.intervalHours * HOUR_MS;
     // Never synced: counted from the first run that stopped.
     const from = since ?? (f.health.failures > 0 ? f.health.lastRunAt : null);
     if (from === null || f.now - from <= limit) return [];

@@ -1,3 +1,4 @@
+import { HOUR_MS } from '../core/time/durations';
 import type { HealthView } from './sync-health';
 
 export interface StatusLine {
@@ -13,7 +14,7 @@ export interface StatusLine {
 export function statusLine(health: HealthView, nextDueAt: number | null, intervalHours: number | null, now: number, formatTime: (ms: number) => string): StatusLine {
   const last = health.lastSuccessAt ? `Last successful sync ${formatTime(health.lastSuccessAt)}` : 'No successful sync yet';
   const next = nextDueAt ? `next due ${formatTime(nextDueAt)}` : 'no scheduled sync';
-  const stale = !!intervalHours && !!health.lastSuccessAt && now - health.lastSuccessAt > 2 * intervalHours * 3_600_000;
+  const stale = !!intervalHours && !!health.lastSuccessAt && now - health.lastSuccessAt > 2 * intervalHours * HOUR_MS;
   const parts = [`DSCO Sync: ${last} · ${next}`];
   if (health.failures > 0) parts.push(`The last sync stopped: ${health.lastProblem} See the Logs tab.`);
   return { text: parts.join('\n'), healthy: health.failures === 0 && !stale };

@@ -1,3 +1,4 @@
+import { HOUR_MS, MINUTE_MS } from '../core/time/durations';
 import type { Clock } from '../core/ports/clock';
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { CurrentUser, TimeTriggers } from '../core/ports/time-triggers';
@@ -12,7 +13,7 @@ const KEY = {
   created: PROPERTIES.scheduleCreated,
   paused: PROPERTIES.schedulePaused,
 };
-const MINUTE = 60_000;
+const MINUTE = MINUTE_MS;
 
 export interface ScheduleView {
   active: boolean;
@@ -131,7 +132,7 @@ export class Scheduler {
     const cadence = cadenceMinutes(cadenceFor(interval));
     // Triggers drift by a few minutes; accept a run a little early rather than skip a whole cadence.
     const slack = Math.min(5, cadence / 2) * MINUTE;
-    return this.clock.now() >= last + interval * 3_600_000 - slack;
+    return this.clock.now() >= last + interval * HOUR_MS - slack;
   }
 
   recordRun(at: number): void {
@@ -150,10 +151,10 @@ export class Scheduler {
     // A new trigger first fires about one cadence after it is created.
     const firstRun = interval ? created + cadenceMinutes(cadenceFor(interval)) * MINUTE : null;
     const lastRunAt = Number.isFinite(last) && last > 0 ? last : null;
-    const nextDueAt = active && interval ? (lastRunAt ? lastRunAt + interval * 3_600_000 : firstRun) : null;
+    const nextDueAt = active && interval ? (lastRunAt ? lastRunAt + interval * HOUR_MS : firstRun) : null;
     // Two intervals (and one cadence of slack) without a run, counted from the last run or from when the trigger was made.
     const since = lastRunAt ?? created;
-    const notRunning = !!owner && !paused && interval !== null && this.clock.now() - since > 2 * interval * 3_600_000 + cadenceMinutes(cadenceFor(interval)) * MINUTE;
+    const notRunning = !!owner && !paused && interval !== null && this.clock.now() - since > 2 * interval * HOUR_MS + cadenceMinutes(cadenceFor(interval)) * MINUTE;
     let description: string;
     if (!owner || interval === null) description = 'No schedule yet: save the settings to start one.';
     else if (paused) description = `Paused (${describeInterval(interval)} when resumed).`;

@@ -5,7 +5,7 @@
  * since 2007: daylight time (UTC-7) from the second Sunday of March, 02:00 local, to the first Sunday
  * of November, 02:00 local; standard time (UTC-8) otherwise. Pure arithmetic: no Intl, no Node APIs.
  */
-const HOUR = 3_600_000;
+import { HOUR_MS as HOUR } from './durations';
 const PST = -8;
 const PDT = -7;
 

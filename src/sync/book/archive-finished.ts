@@ -4,9 +4,8 @@ import { cellsUsed, describeCellsUsed } from '../../storage/cells-used';
 import { ARCHIVE_MAX_ROWS, PROPERTIES, TABS } from '../../storage/storage-map';
 import type { CycleContext } from '../cycle/cycle-context';
 import { cellText } from './sheet-text';
+import { DAY_MS as DAY, HOUR_MS as HOUR } from '../../core/time/durations';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 /** Housekeeping runs on the first cycle at least this long after the last one: once a day. */
 export const HOUSEKEEPING_EVERY_MS = 20 * HOUR;
 /** Ledger entries of orders that left the working book are kept this long (the shipment overlap is 2 hours). */

@@ -1,6 +1,5 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../../core/errors';
 import type { DscoCancelLine } from '../../dsco/dsco-types';
-import { CREATE_ORDERS_BATCH } from '../../shipstation/shipstation-client';
 import type { SsOrder } from '../../shipstation/shipstation-types';
 import { SUPPLIER_CANCEL_CODES } from '../../settings/settings';
 import { type CycleContext, markError } from '../cycle/cycle-context';
@@ -68,23 +67,21 @@ export function cancelManyInShipStation(ctx: CycleContext, records: OrderRecord[
     const order = ctx.shipstation.getOrder(record.ssOrderId);
     if (order && UPDATABLE.has(order.orderStatus)) ready.push({ record, order: { ...order, orderStatus: 'cancelled' } });
   }
-  for (let i = 0; i < ready.length; i += CREATE_ORDERS_BATCH) {
-    if (ctx.budget.expired()) break;
-    const batch = ready.slice(i, i + CREATE_ORDERS_BATCH);
-    let results;
-    try {
-      results = ctx.shipstation.createOrders(batch.map((b) => b.order));
-    } catch (e) {
-      if (!isOrderSpecific(e)) throw e;
-      continue; // refused as a whole: each order goes the one-by-one way
-    }
-    batch.forEach(({ record }, j) => {
-      if (results[j]?.success) {
-        setShipStationStatus(record, 'cancelled', ctx.clock.now());
-        done.add(record);
-      }
-    });
+  if (!ready.length || ctx.budget.expired()) return done;
+  // The client sends them 100 a call (createorders' limit) and answers one result per order.
+  let results;
+  try {
+    results = ctx.shipstation.createOrders(ready.map((b) => b.order));
+  } catch (e) {
+    if (!isOrderSpecific(e)) throw e;
+    return done; // refused as a whole: each order goes the one-by-one way
   }
+  ready.forEach(({ record }, j) => {
+    if (results[j]?.success) {
+      setShipStationStatus(record, 'cancelled', ctx.clock.now());
+      done.add(record);
+    }
+  });
   return done;
 }
 

@@ -1,5 +1,6 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../../core/errors';
 import { MINUTE_MS } from '../../core/time/durations';
+import { DSCO_MAX_BODY_BYTES } from '../../dsco/dsco-limits';
 import { describeChangeLogResults } from '../../dsco/describe-change-log-results';
 import { chunkJsonArray } from '../../core/text/json-batches';
 import type { DscoAcknowledgeItem, DscoChangeLogEntry } from '../../dsco/dsco-types';
@@ -15,7 +16,7 @@ export const ACK_GRACE_MS = 15 * MINUTE_MS;
  * DSCO accepts up to 5 MB per call (and 1,000 calls a minute); at under 100 bytes an item, one
  * call carries tens of thousands of acknowledgements, so a cycle sends one.
  */
-const ACK_MAX_BYTES = 4_500_000;
+const ACK_MAX_BYTES = DSCO_MAX_BODY_BYTES;
 
 /**
  * Acknowledgements are asynchronous (202 + requestId). Each cycle reads /order/log for the

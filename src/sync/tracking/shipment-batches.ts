@@ -5,6 +5,7 @@ import { type CycleContext, isoSeconds, markError } from '../cycle/cycle-context
 import { flag, unitsOf } from '../orders/order-state';
 import { describeChangeLogResults } from '../../dsco/describe-change-log-results';
 import { HOUR_MS, MINUTE_MS } from '../../core/time/durations';
+import { DSCO_MAX_BODY_BYTES } from '../../dsco/dsco-limits';
 import type { OrderRecord, PendingShipment } from '../orders/order-record';
 import { REFUSED_NEXT_STEP, recordShipment, describeLines, type Push, shipmentBody } from './shipment-apply';
 
@@ -20,7 +21,7 @@ import { REFUSED_NEXT_STEP, recordShipment, describeLines, type Push, shipmentBo
 export const DEFAULT_SHIPMENT_BATCH_THRESHOLD = 2;
 export const SHIPMENT_BATCH_THRESHOLD_KEY = 'SHIPMENT_BATCH_THRESHOLD';
 /** DSCO takes up to 5 MB per batch call; this leaves room for any reading of "MB". */
-export const MAX_BATCH_BYTES = 4_500_000;
+export const MAX_BATCH_BYTES = DSCO_MAX_BODY_BYTES;
 /** A batch whose answer was lost, and that DSCO's change log still does not show after this long, never arrived. */
 export const LOST_BATCH_GRACE_MS = 15 * MINUTE_MS;
 /** A shipment DSCO has reported nothing about for this long becomes an Error (Retry failed orders sends it again). */
