@@ -57,8 +57,11 @@ describe('ShipStation API V2 back end', () => {
     h.clock.advance(MIN);
     h.call('syncNow');
     expect(h.row(o.dscoOrderId)!.status).toBe('Error');
-    expect(h.row(o.dscoOrderId)!.error).toMatch(/Could not write the corrected ship-to address to ShipStation: .*V2 cannot change an existing order.* Correct it there by hand/);
+    expect(h.row(o.dscoOrderId)!.error).toMatch(/corrected the ship-to address \(now 77 New Street, Springfield, 62704\)\. ShipStation API V2 cannot update it: correct it on the ShipStation order by hand/);
     expect(h.shop.orders()).toHaveLength(1);
+    // Nothing is attempted through V2: no write after the create.
+    h.call('retryFailed');
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Sent to SS', error: '' });
   });
 
   it('an order created by a run that died before saving is adopted, not created twice', () => {

@@ -12,6 +12,7 @@ import type { OrderRecord } from '../../src/sync/orders/order-record';
 import { runCycle, type CycleMode, type CycleResult } from '../../src/sync/cycle/run-cycle';
 import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../../sandbox/fakes/dsco';
 import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../../sandbox/fakes/shipstation';
+import { createShipStationV2Fake, DEFAULT_V2_API_KEY, type ShipStationV2Fake } from '../../sandbox/fakes/shipstation-v2';
 import { createClock, type SimClock } from '../../sandbox/clock';
 import type { FakeHandler } from '../../sandbox/http';
 import { dashboardRows, type DashboardRow, logRows, type LogRow } from '../../sandbox/sheet-rows';
@@ -146,11 +147,14 @@ class FakeNetwork implements HttpPort {
 
 const DSCO_BASE = 'https://dsco.engine.test/api/v3';
 const SS_BASE = 'https://shipstation.engine.test';
+const SS_V2_BASE = 'https://shipstation-v2.engine.test';
 
 export interface EngineHarness {
   clock: SimClock;
   dsco: DscoFake;
   ss: ShipStationFake;
+  /** The ShipStation API V2 fake (the back end with `shipstation: 'v2'`). */
+  ssV2: ShipStationV2Fake;
   workbook: MemoryWorkbook;
   store: MemoryStore;
   settings: Settings;
@@ -163,11 +167,13 @@ export interface EngineHarness {
   record(dscoOrderId: string): OrderRecord | undefined;
 }
 
-export function createEngineHarness(opts: { start?: string; settings?: Partial<Settings>; dsco?: Omit<DscoFakeOptions, 'clock'> } = {}): EngineHarness {
+export function createEngineHarness(opts: { start?: string; settings?: Partial<Settings>; dsco?: Omit<DscoFakeOptions, 'clock'>; shipstation?: 'v1' | 'v2' } = {}): EngineHarness {
   const clock = createClock(opts.start ?? '2026-03-02T15:00:00Z');
   const dsco = createDscoFake({ clock, ...opts.dsco });
   const ss = createShipStationFake({ clock, stores: [{ storeId: ENGINE_STORE_ID, storeName: 'Acme Dropship' }] });
+  const ssV2 = createShipStationV2Fake({ clock, storeIds: [ENGINE_STORE_ID] });
   const network = new FakeNetwork();
+  network.route(SS_V2_BASE, ssV2.handle);
   network.route(DSCO_BASE, dsco.handle);
   network.route(SS_BASE, ss.handle);
   const workbook = new MemoryWorkbook();
@@ -180,6 +186,7 @@ export function createEngineHarness(opts: { start?: string; settings?: Partial<S
     ssApiKey: DEFAULT_API_KEY,
     ssApiSecret: DEFAULT_API_SECRET,
     ssStoreId: ENGINE_STORE_ID,
+    ...(opts.shipstation === 'v2' ? { ssApiVersion: 'v2' as const, ssV2ApiKey: DEFAULT_V2_API_KEY } : {}),
     ...opts.settings,
   };
   const engineClock = { now: () => clock.now(), sleep: (ms: number) => clock.advance(ms) };
@@ -187,13 +194,14 @@ export function createEngineHarness(opts: { start?: string; settings?: Partial<S
     http: network,
     clock: engineClock,
     cache: store,
-    baseUrlOverride: (name) => (name === 'DSCO_BASE_URL' ? DSCO_BASE : SS_BASE),
+    baseUrlOverride: (name) => (name === 'DSCO_BASE_URL' ? DSCO_BASE : name === 'SHIPSTATION_V2_BASE_URL' ? SS_V2_BASE : SS_BASE),
   };
   const lock: ScriptLock = { tryAcquire: () => true, release: () => undefined };
   const h: EngineHarness = {
     clock,
     dsco,
     ss,
+    ssV2,
     workbook,
     store,
     settings,

@@ -1,4 +1,5 @@
 import { errorMessage, isOrderSpecific } from '../../core/errors';
+import type { DscoOrder } from '../../dsco/dsco-types';
 import { mapShipTo } from '../orders/map-to-shipstation-order';
 import { MappingError } from '../orders/mapping-error';
 import { cancelInDsco, cancelInShipStation, cancelManyInShipStation, type CancelOutcome } from './cancel-orders';
@@ -75,10 +76,14 @@ function answerCancelRequests(ctx: CycleContext, records: OrderRecord[]): void {
 function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): void {
   // Also those ShipStation shows shipped although the retailer cancelled them: reading the order
   // again confirms it and puts it to a person, once.
-  const conflict = (r: OrderRecord) => r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
+  const conflict = (r: OrderRecord) => r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && !shippedTheRest(r) && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
   const toCancel = records.filter((r) => (needsCancelInShipStation(r) || conflict(r)) && !waiting(ctx, r, 'cancel-in-shipstation'));
   cancelEach(ctx, toCancel, () => 'the retailer cancelled it in DSCO', (r, outcome) => {
-    if (outcome === 'already-shipped') {
+    if (outcome === 'already-shipped' && shippedTheRest(r)) {
+      // Partly cancelled, and the rest shipped through the sync's own packages: ShipStation shows the
+      // order shipped, as it should. Units shipped beyond what was open are flagged when the label is read.
+      r.flow = 'SS → DSCO';
+    } else if (outcome === 'already-shipped') {
       r.cancelConflict = true;
       markError(ctx, r, 'attention', 'The retailer cancelled this order in DSCO, but it has already shipped in ShipStation. Contact the retailer about the shipment.', 'DSCO → SS');
     } else if (outcome === 'cancelled') {
@@ -88,6 +93,12 @@ function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): voi
       ctx.summary.cancelled++;
     }
   });
+}
+
+/** Every unit not cancelled was shipped, through packages the sync sent to DSCO. */
+function shippedTheRest(r: OrderRecord): boolean {
+  const u = unitsOf(r);
+  return u.shipped > 0 && u.shipped + u.cancelled === u.ordered && (r.packages ?? []).length > 0;
 }
 
 /** Cancels in ShipStation, in bulk when there are many, then one by one for the rest. */
@@ -127,10 +138,31 @@ function cancelOpenLinesInDsco(ctx: CycleContext, r: OrderRecord): void {
  * by read-modify-write (address fields only; a person's other edits stay). A shipped one cannot
  * change: a person is asked.
  */
+/** The corrected address in a few words, for a message; empty when it cannot be read. */
+function mapShipToSafe(order: DscoOrder): string {
+  try {
+    const s = mapShipTo(order);
+    return ` (now ${[s.street1, s.city, s.postalCode].filter(Boolean).join(', ')})`;
+  } catch {
+    return '';
+  }
+}
+
 function updateAddress(ctx: CycleContext, r: OrderRecord): void {
-  const dscoOrder = ctx.latestDsco.get(r.dscoOrderId);
-  if (!dscoOrder) return; // the next read of the order (feed or sweep) brings it
+  // Kept in memory for this run only: when the read that noticed the change was in an earlier run,
+  // the order is read again by ID rather than waiting for the daily check.
+  const dscoOrder = ctx.latestDsco.get(r.dscoOrderId) ?? ctx.dsco.getOrder(r.dscoOrderId);
+  if (!dscoOrder) return;
   const now = ctx.clock.now();
+  if (ctx.shipstation.apiVersion === 'V2') {
+    // ShipStation API V2 has no call that updates a shipment's address (notes shipstation-v2.md):
+    // a person corrects it in ShipStation; Retry failed orders then clears the row.
+    delete r.addressChanged;
+    r.shipToHash = shipToHash(dscoOrder);
+    const shipTo = mapShipToSafe(dscoOrder);
+    markError(ctx, r, 'attention', `The retailer corrected the ship-to address${shipTo}. ShipStation API V2 cannot update it: correct it on the ShipStation order by hand (or, if it already shipped, check with the carrier), then use Retry failed orders to clear this row.`, 'DSCO → SS');
+    return;
+  }
   try {
     const shipTo = mapShipTo(dscoOrder);
     const order = ctx.shipstation.getOrder(r.ssOrderId as number);

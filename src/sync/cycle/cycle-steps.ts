@@ -28,6 +28,11 @@ export interface CycleStep {
   run: (ctx: CycleContext, deps: SyncDeps) => StepOutcome | void;
   /** Save the book and the logs right after this step (before its watermark moves). */
   save?: boolean;
+  /**
+   * A setting this step alone needs (a ConfigError) does not stop the steps after it: they run,
+   * and the cycle then stops with that error for a person (and the failure e-mail).
+   */
+  isolateConfigErrors?: boolean;
 }
 
 /**
@@ -47,6 +52,9 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
       ctx.justCreated = createInShipStation(ctx);
     },
     save: true,
+    // e.g. ShipStation API V2 without a default ship-from location: tracking and cancellations of
+    // the orders already in ShipStation must still go out.
+    isolateConfigErrors: true,
   },
   { name: 'Acknowledging orders in DSCO', run: (ctx) => acknowledgeOrders(ctx, ctx.justCreated), save: true },
   { name: 'Reading DSCO updates', run: (ctx) => ({ watermark: { name: 'dscoUpdates', value: readDscoUpdates(ctx) } }) },

@@ -1,5 +1,5 @@
 import type { CycleContext } from './cycle-context';
-import { clearFlag } from '../orders/order-state';
+import { clearFlag, isClosed } from '../orders/order-state';
 
 /**
  * retryFailed(): each Error row's failed step is redone by its own step of the cycle, which takes
@@ -10,6 +10,12 @@ import { clearFlag } from '../orders/order-state';
  */
 export function retryFailedSteps(ctx: CycleContext): void {
   for (const record of ctx.book.all()) {
+    // A closed order needs no acknowledgement any more: its failed one is cleared rather than redone.
+    if (record.failedStep === 'acknowledge' && isClosed(record)) {
+      clearFlag(record, ctx.clock.now(), 'acknowledge');
+      ctx.log.info(record.flow, record.dscoOrderId, 'Cleared by Retry failed orders: nothing is left open, so no acknowledgement is needed.');
+      continue;
+    }
     if (record.failedStep !== 'attention') continue;
     // An order too large to track has no lines: it is handled by hand, and its row stays.
     if (!record.lines.length) continue;

@@ -124,6 +124,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       }
       waiting = [];
     };
+    let heldBack: unknown;
     for (const step of CYCLE_STEPS) {
       if (step.when && !step.when(ctx)) continue;
       if (budget.expired()) summary.deferred = true;
@@ -135,6 +136,9 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
           if (e instanceof TimeBudgetExceeded) {
             summary.deferred = true;
             log.warn('', '', `Time is up for this run during "${step.name}"; the next sync continues from here.`);
+          } else if (step.isolateConfigErrors && e instanceof ConfigError) {
+            heldBack ??= e;
+            log.error('', '', `${step.name} stopped: ${errorMessage(e)} The other steps go on.`);
           } else {
             if (isFatal(e)) throw e;
             const why = e instanceof ApiError || e instanceof NetworkError ? errorMessage(e) : `unexpected problem: ${errorMessage(e)}`;
@@ -149,6 +153,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     }
     save();
     commit();
+    if (heldBack) throw heldBack;
 
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);

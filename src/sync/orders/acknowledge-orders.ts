@@ -74,6 +74,8 @@ function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
     if (isRunLevel(e)) throw e;
   }
   if (isClosed(record)) {
+    // A failed acknowledgement flagged earlier would otherwise stay for good: nothing will send one again.
+    clearFlag(record, ctx.clock.now(), 'acknowledge');
     ctx.log.info('DSCO → SS', record.dscoOrderId, `${why} None is needed any more: nothing is left open on the order.`);
     return;
   }

@@ -58,6 +58,20 @@ function shippedLines(record: OrderRecord, c: ShipmentCandidate, planned: Planne
   return record.lines.filter((l) => open(l) > 0).map((l) => [l.lineNumber, open(l)]);
 }
 
+/** Units of a label beyond what is open, on lines the retailer cancelled: shipped although cancelled. */
+function cancelledButShipped(record: OrderRecord, c: ShipmentCandidate, planned: Planned): string[] {
+  if (!c.items?.length) return [];
+  const taken = planned.of(record);
+  const out: string[] = [];
+  for (const item of c.items) {
+    const line = record.lines.find((l) => String(l.lineNumber) === item.lineItemKey);
+    if (!line || line.cancelledBy !== 'retailer' || line.cancelled <= 0) continue;
+    const extra = item.quantity - Math.max(0, openQuantity(line) - (taken.get(line.lineNumber) ?? 0));
+    if (extra > 0) out.push(`line ${line.lineNumber} × ${Math.min(extra, line.cancelled)}`);
+  }
+  return out;
+}
+
 /**
  * A previous run may have died between DSCO accepting a shipment and the ledger reaching the
  * sheet. For each marker left behind, look for the tracking number on the DSCO order: found means
@@ -165,6 +179,10 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     if (!service) {
       markError(ctx, record, 'ship', CarrierMap.missingMessage(c.carrierCode, c.serviceCode), 'SS → DSCO');
       continue;
+    }
+    const over = cancelledButShipped(record, c, planned);
+    if (over.length) {
+      markError(ctx, record, 'attention', `ShipStation label ${c.tracking} ships ${over.join(', ')} that the retailer cancelled in DSCO. Contact the retailer about the shipment, then use Retry failed orders to clear this row.`, 'SS → DSCO');
     }
     const lines = shippedLines(record, c, planned);
     if (!lines.length) {
