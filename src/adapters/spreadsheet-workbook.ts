@@ -1,4 +1,4 @@
-import type { CellNotes, Tab, Workbook } from '../core/ports/workbook';
+import type { CellNotes, FormulaHighlight, Tab, Workbook } from '../core/ports/workbook';
 
 class SheetTab implements Tab {
   constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet) {}
@@ -60,11 +60,14 @@ class SheetTab implements Tab {
     for (const c of columns) this.sheet.getRange(2, c, rows, 1).setNumberFormat(format);
   }
 
-  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void {
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>, highlights: readonly FormulaHighlight[] = []): void {
     // An open-ended A1 range ("E2:E") keeps covering rows added later.
-    const letter = String.fromCharCode(64 + column);
-    const range = this.sheet.getRange(`${letter}2:${letter}`);
-    const rules = Object.keys(colors).map((value) =>
+    const openRange = (c: number) => this.sheet.getRange(`${String.fromCharCode(64 + c)}2:${String.fromCharCode(64 + c)}`);
+    const range = openRange(column);
+    const formulaRules = highlights.map((h) =>
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setBackground(h.background).setFontColor(h.font).setRanges([openRange(h.column)]).build(),
+    );
+    const valueRules = Object.keys(colors).map((value) =>
       SpreadsheetApp.newConditionalFormatRule()
         .whenTextEqualTo(value)
         .setBackground(colors[value].background)
@@ -72,11 +75,15 @@ class SheetTab implements Tab {
         .setRanges([range])
         .build(),
     );
-    this.sheet.setConditionalFormatRules(rules);
+    this.sheet.setConditionalFormatRules([...formulaRules, ...valueRules]);
   }
 
   ensureFilter(width: number): void {
-    if (!this.sheet.getFilter()) this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
+    const existing = this.sheet.getFilter();
+    if (existing && existing.getRange().getNumColumns() >= width) return;
+    // A filter made before columns were added stops short of them: it is replaced (its criteria are a person's passing view).
+    if (existing) existing.remove();
+    this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
   }
 
   setWrap(width: number): void {

@@ -1,5 +1,6 @@
 import type { Tab, Workbook } from '../core/ports/workbook';
 import type { SheetTemplate, TabTemplate } from './sheet-template';
+import { deadlineHighlights } from './deadline-highlights';
 
 export interface SetupSummary {
   created: string[];
@@ -60,7 +61,7 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   if (t.frozenRows) tab.freezeRows(t.frozenRows);
   if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
   if (t.dateColumns?.length) tab.setNumberFormat(t.dateColumns, template.dateFormat);
-  if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors);
+  if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors, t.deadlineHighlights ? deadlineHighlights() : []);
   if (t.filter) tab.ensureFilter(t.headers.length);
   if (t.wrap) tab.setWrap(t.headers.length);
   if (t.hidden) tab.hide();

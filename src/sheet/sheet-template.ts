@@ -17,6 +17,8 @@ export interface TabTemplate {
   dateColumns?: number[];
   /** The column whose values get the status colours. */
   statusColumn?: number;
+  /** Open orders' Ship by and Cancel after cells coloured when late or due today (src/sheet/deadline-highlights.ts). */
+  deadlineHighlights?: boolean;
   filter?: boolean;
 }
 

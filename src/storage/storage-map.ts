@@ -19,7 +19,7 @@ function layout<C extends string>(name: string, columns: readonly C[], holds: st
   return { name, columns, holds, width: columns.length, col };
 }
 
-const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status', 'tracking', 'received', 'updated', 'error', 'units'] as const;
+const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status', 'tracking', 'received', 'updated', 'error', 'units', 'retailer', 'shipBy', 'ackBy', 'cancelAfter'] as const;
 
 export const TABS = {
   dashboard: layout('Dashboard', ORDER_ROW, 'One row per order of the working book (open, and finished within the archive age), drawn from _Orders.'),

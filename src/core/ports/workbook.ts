@@ -1,3 +1,13 @@
+/** A conditional format whose custom formula Sheets evaluates again whenever it draws the cell. */
+export interface FormulaHighlight {
+  /** 1-based column it colours, from row 2 down (open-ended, so rows added later are covered). */
+  column: number;
+  /** A custom formula written for row 2, with $-anchored columns. */
+  formula: string;
+  background: string;
+  font: string;
+}
+
 /** The role "the spreadsheet's tabs", as the sheet setup and the engine need them. */
 export interface Tab {
   readonly name: string;
@@ -19,9 +29,12 @@ export interface Tab {
   setPlainTextColumns(columns: number[]): void;
   hide(): void;
   setNumberFormat(columns: number[], format: string): void;
-  /** Replaces the tab's conditional formats with one colour rule per value of the column. */
-  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void;
-  /** A filter over the header row and the columns given, unless one exists. */
+  /**
+   * Replaces the tab's conditional formats with one colour rule per value of the column, after the
+   * formula highlights given (which Sheets evaluates first).
+   */
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>, highlights?: readonly FormulaHighlight[]): void;
+  /** A filter over the header row and the columns given, unless one that wide exists (a narrower one is replaced). */
   ensureFilter(width: number): void;
   setWrap(width: number): void;
   activate(): void;
