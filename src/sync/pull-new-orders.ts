@@ -80,6 +80,7 @@ export function pullNewOrders(ctx: CycleContext): void {
             record,
             'attention',
             `This order has ${linesOf(order).length} lines, more than the sync can keep track of. Create it in ShipStation, and acknowledge and ship it in DSCO, by hand; this row stays as a reminder.`,
+            'DSCO → SS',
           );
         }
         ctx.book.add(record);
