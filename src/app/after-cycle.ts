@@ -1,5 +1,6 @@
 import { errorsMayHaveChanged, noteNewErrors, sendDigest } from '../alerts/alert-digest';
 import type { AlertItem } from '../alerts/alert-kinds';
+import type { OrderAtRisk } from '../sync/deadlines-at-risk';
 import { statusLine } from '../alerts/status-line';
 import { type HealthView, SyncHealth } from '../alerts/sync-health';
 import { errorMessage } from '../core/errors';
@@ -42,7 +43,7 @@ export class AfterCycle {
     new SyncHealth(store).forget();
   }
 
-  record(result: { fatal?: string; summary: { errors: number } }, scheduled: boolean): HealthView {
+  record(result: { fatal?: string; summary: { errors: number }; ordersAtRisk?: readonly OrderAtRisk[] }, scheduled: boolean): HealthView {
     const { store } = this.deps;
     const now = this.deps.clock.now();
     const health = new SyncHealth(store).record(now, result.fatal);
@@ -71,6 +72,7 @@ export class AfterCycle {
             formatTime: (ms) => info.formatTime(ms),
             errorsMayHaveChanged: errorsMayHaveChanged(store),
             errorRows: () => this.errorRows(),
+            ordersAtRisk: result.ordersAtRisk,
           },
         );
         if (outcome.note) notes.push(outcome.note);

@@ -15,6 +15,7 @@ import { CYCLE_STEPS, type StepOutcome } from './cycle-steps';
 import { OrderBook } from './order-book';
 import { CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
+import { type OrderAtRisk, ordersAtRisk } from './deadlines-at-risk';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
 export const CYCLE_BUDGET_MS = 270_000;
@@ -41,6 +42,8 @@ export interface CycleResult {
   fatal?: string;
   /** With fatal: credentials, settings or a missing tab, which the next run cannot fix by itself. */
   needsPerson?: boolean;
+  /** Open orders near a retailer deadline, from the saved records (for the alert e-mail); only after a cycle that finished. */
+  ordersAtRisk?: OrderAtRisk[];
 }
 
 function emptySummary(): CycleSummary {
@@ -153,7 +156,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);
     log.flush(deps.workbook.tab(LOGS_TAB));
-    return { ran: true, summary, message };
+    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.all(), deps.clock.now()) };
   } catch (e) {
     const known = e instanceof ApiError || e instanceof NetworkError || e instanceof ConfigError;
     const fatal = redact(
