@@ -26,6 +26,7 @@ export const TABS = {
   archive: layout('Archive', ORDER_ROW, 'Finished orders moved out of the working book, appended once a day; the oldest rows leave above ARCHIVE_MAX_ROWS.'),
   logs: layout('Logs', ['time', 'level', 'flow', 'dscoOrderId', 'message'] as const, 'Every action; at most LOGS_MAX_ROWS rows, the oldest trimmed in one call.'),
   carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
+  retailers: layout('Retailers', ['tradingPartnerId', 'retailerName', 'cancelCode', 'acceptCancelRequests', 'note'] as const, 'Edited by people (per DSCO trading partner); a row added once for each new retailer; read once a run.'),
   help: layout('How it works', ['text'] as const, 'Help text rewritten by Set up sheet, and one status line (the spreadsheet size) rewritten once a day.'),
   orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
   inventory: layout('Inventory', ['sku', 'quantity', 'status', 'warehouseCode', 'lastSent', 'result'] as const, 'Edited by people (SKU to warehouse code); the product writes Last sent and Result. Its size is the catalog.'),

@@ -12,6 +12,7 @@ import type { FailedStep, Flow, OrderRecord } from './order-record';
 import { flag } from './order-state';
 import type { ShipmentCandidate } from './shipment-candidates';
 import type { Watermarks } from './watermarks';
+import type { RetailerRules } from '../retailers/retailer-rules';
 
 export interface CycleSummary {
   pulled: number;
@@ -38,6 +39,8 @@ export interface CycleContext {
   book: OrderBook;
   log: ActivityLog;
   carrierMap: CarrierMap;
+  /** The Retailers tab, read once a run; a step adds rows for new retailers. */
+  retailers: RetailerRules;
   watermarks: Watermarks;
   store: KeyValueStore;
   summary: CycleSummary;

@@ -6,6 +6,7 @@ import { carryOutNeeds } from './carry-out-needs';
 import { createInShipStation } from './create-in-shipstation';
 import type { CycleContext } from './cycle-context';
 import { pullNewOrders } from './pull-new-orders';
+import { addNewRetailers } from '../retailers/add-new-retailers';
 import { pushTracking } from './push-tracking';
 import { readDscoUpdates } from './read-dsco-updates';
 import { readShipStationCancellations } from './read-shipstation-cancellations';
@@ -41,6 +42,7 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   { name: 'Checking acknowledgements', run: verifyAcknowledgements },
   { name: 'Checking cancellations sent to DSCO', run: verifyCancels },
   { name: 'Reading new DSCO orders', run: pullNewOrders },
+  { name: 'Adding new retailers to the Retailers tab', run: (ctx, deps) => addNewRetailers(ctx, deps.workbook) },
   {
     name: 'Creating orders in ShipStation',
     run: (ctx) => {

@@ -16,6 +16,8 @@ import { OrderBook } from './order-book';
 import { CARRIER_MAP_TAB, LOGS_TAB } from './tabs';
 import { Watermarks } from './watermarks';
 import { type OrderAtRisk, ordersAtRisk } from './deadlines-at-risk';
+import { RetailerRules } from '../retailers/retailer-rules';
+import { TABS } from '../storage/storage-map';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
 export const CYCLE_BUDGET_MS = 270_000;
@@ -104,6 +106,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       book,
       log,
       carrierMap: new CarrierMap(deps.workbook.tab(CARRIER_MAP_TAB)?.readAll().slice(1) ?? []),
+      retailers: new RetailerRules(deps.workbook.tab(TABS.retailers.name)?.readAll().slice(1) ?? []),
       watermarks: new Watermarks(deps.store),
       store: deps.store,
       summary,
