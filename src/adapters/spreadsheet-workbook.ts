@@ -1,4 +1,4 @@
-import type { CellNotes, FormulaHighlight, Tab, Workbook } from '../core/ports/workbook';
+import type { CellNotes, ColumnChart, FormulaHighlight, Tab, Workbook } from '../core/ports/workbook';
 
 class SheetTab implements Tab {
   constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet) {}
@@ -92,6 +92,27 @@ class SheetTab implements Tab {
 
   activate(): void {
     this.sheet.activate();
+  }
+
+  ensureColumnChart(c: ColumnChart): void {
+    if (this.sheet.getCharts().length) return;
+    const chart = this.sheet
+      .newChart()
+      .asColumnChart()
+      .addRange(this.sheet.getRange(c.row, c.column, c.rows, c.columns))
+      .setNumHeaders(1)
+      .setOption('title', c.title)
+      .setOption('width', c.widthPx)
+      .setOption('height', c.heightPx)
+      .setPosition(c.anchorRow, c.anchorColumn, 0, 0)
+      .build();
+    this.sheet.insertChart(chart);
+  }
+
+  moveToFirst(): void {
+    const book = this.sheet.getParent();
+    book.setActiveSheet(this.sheet);
+    book.moveActiveSheet(1);
   }
 
   setTabColor(color: string | null): void {

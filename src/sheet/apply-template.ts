@@ -65,6 +65,8 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   if (t.filter) tab.ensureFilter(t.headers.length);
   if (t.wrap) tab.setWrap(t.headers.length);
   if (t.hidden) tab.hide();
+  if (t.chart) tab.ensureColumnChart(t.chart);
+  if (t.first && workbook.tabNames()[0] !== t.name) tab.moveToFirst();
   // Every cell of a tab's grid counts against the spreadsheet's 10,000,000-cell limit, filled or
   // not: a new tab has 26 columns, these use a few.
   const grid = tab.gridSize();

@@ -33,7 +33,10 @@ export interface ShippedPackage {
   tracking: string;
   /** [lineNumber, quantity] pairs. */
   lines: [number, number][];
+  /** When DSCO took it. */
   at: number;
+  /** When ShipStation created the label (or the shipment): the tracking lag is at − labelAt. */
+  labelAt?: number;
 }
 
 /** A retailer's cancel request and what was done about it. */

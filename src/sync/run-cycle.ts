@@ -18,6 +18,7 @@ import { Watermarks } from './watermarks';
 import { type OrderAtRisk, ordersAtRisk } from './deadlines-at-risk';
 import { RetailerRules } from '../retailers/retailer-rules';
 import { TABS } from '../storage/storage-map';
+import type { OrderRecord } from './order-record';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
 export const CYCLE_BUDGET_MS = 270_000;
@@ -46,6 +47,8 @@ export interface CycleResult {
   needsPerson?: boolean;
   /** Open orders near a retailer deadline, from the saved records (for the alert e-mail); only after a cycle that finished. */
   ordersAtRisk?: OrderAtRisk[];
+  /** The working book's records after a cycle that finished (for the Overview tab, written after the cycle). */
+  records?: readonly OrderRecord[];
 }
 
 function emptySummary(): CycleSummary {
@@ -159,7 +162,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);
     log.flush(deps.workbook.tab(LOGS_TAB));
-    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.all(), deps.clock.now()) };
+    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.all(), deps.clock.now()), records: book.all() };
   } catch (e) {
     const known = e instanceof ApiError || e instanceof NetworkError || e instanceof ConfigError;
     const fatal = redact(

@@ -72,6 +72,8 @@ export class MemoryTab implements Tab {
   setWrap(): void {}
   activate(): void {}
   setTabColor(): void {}
+  ensureColumnChart(): void {}
+  moveToFirst(): void {}
   gridSize(): { rows: number; columns: number } {
     return { rows: Math.max(1000, this.rows.length), columns: Math.max(0, ...this.rows.map((r) => r.length)) };
   }

@@ -44,6 +44,24 @@ export interface Tab {
   gridSize(): { rows: number; columns: number };
   /** Removes columns [start, start + count), one Sheets call. */
   deleteColumns(start: number, count: number): void;
+  /** An embedded column chart of a fixed block of this tab (first row: headers, first column: labels), unless the tab has a chart already. */
+  ensureColumnChart(chart: ColumnChart): void;
+  /** Moves the tab to the first place in the tab order. */
+  moveToFirst(): void;
+}
+
+/** An embedded column chart over rows [row, row + rows) and columns [column, column + columns) of its tab. */
+export interface ColumnChart {
+  title: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  /** Where its top-left corner sits (1-based row and column). */
+  anchorRow: number;
+  anchorColumn: number;
+  widthPx: number;
+  heightPx: number;
 }
 
 export interface Workbook {
