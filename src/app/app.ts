@@ -30,6 +30,8 @@ import { AfterCycle } from './after-cycle';
 import { InstallRecord } from './install-record';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
 import { ReportedFailure } from './reported-failure';
+import { cellsUsed } from '../storage/cells-used';
+import { PROPERTIES } from '../storage/storage-map';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
@@ -224,6 +226,8 @@ export class App {
       return { created: [], repaired: [], seeded: [], trimmed: [], refused };
     }
     const summary = applyTemplate(workbook, SHEET_TEMPLATE);
+    // The Overview shows the size from the daily housekeeping; a new sheet gets it now.
+    this.deps.store().set(PROPERTIES.cellsUsed, String(cellsUsed(workbook).total));
     const parts = [
       summary.created.length ? `created ${summary.created.join(', ')}` : '',
       summary.repaired.length ? `repaired the headers of ${summary.repaired.join(', ')}` : '',

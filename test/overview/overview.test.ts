@@ -51,6 +51,8 @@ describe('the Overview tab', () => {
     expect(formulaOf('Late: ship-by date passed, not shipped')).toBe(deadlineCountFormulas().late);
     expect(formulaOf('Due today: ship-by today, not shipped')).toBe(deadlineCountFormulas().dueToday);
     expect(deadlineCountFormulas().late).toBe(`=COUNTIFS('Dashboard'!L2:L,"<"&TODAY(),'Dashboard'!E2:E,"<>Shipped",'Dashboard'!E2:E,"<>Cancelled")`);
+    // Measured by Set up sheet, then by the daily housekeeping.
+    expect(String(f['Spreadsheet size (cells)'])).toMatch(/^[\d,]+ of 10,000,000 \(\d+%\)$/);
     expect(String(f['Last successful sync'])).toMatch(/^\d+ \w+ \d\d:\d\d$/);
     expect(String(f['Next sync due'])).toMatch(/^\d+ \w+ \d\d:\d\d$/);
     // The label was created 2 hours before the sync that sent its tracking to DSCO.
