@@ -92,7 +92,7 @@ function chartSvg(days: [string, number, number][], title: string): string {
     })
     .join('');
   const grid = [0, 0.5, 1].map((f) => `<line x1="${left}" x2="${W - right}" y1="${y(max * f)}" y2="${y(max * f)}" stroke="#e0e0e0"/><text x="${left - 4}" y="${y(max * f) + 4}" font-size="10" text-anchor="end">${Math.round(max * f)}</text>`).join('');
-  const legend = `<rect x="${left}" y="${H - 22}" width="10" height="10" fill="#4285f4"/><text x="${left + 14}" y="${H - 13}" font-size="11">Orders in</text><rect x="${left + 90}" y="${H - 22}" width="10" height="10" fill="#ea4335"/><text x="${left + 104}" y="${H - 13}" font-size="11">Shipped</text>`;
+  const legend = `<rect x="${left}" y="${H - 22}" width="10" height="10" fill="#4285f4"/><text x="${left + 14}" y="${H - 13}" font-size="11">Orders in</text><rect x="${left + 90}" y="${H - 22}" width="10" height="10" fill="#ea4335"/><text x="${left + 104}" y="${H - 13}" font-size="11">Shipments</text>`;
   return `<svg width="${W}" height="${H}" style="border:1px solid #dadce0;background:#fff;margin-top:12px"><text x="${W / 2}" y="22" font-size="14" text-anchor="middle">${esc(title)}</text>${grid}${bars}${legend}</svg>`;
 }
 

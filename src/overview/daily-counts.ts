@@ -4,7 +4,7 @@ import { PROPERTIES } from '../storage/storage-map';
 
 export const DAILY_DAYS = 30;
 
-/** One day of the Overview's chart: its label in the spreadsheet's time zone ("3 Dec"), orders in, orders shipped. */
+/** One day of the Overview's chart: its label in the spreadsheet's time zone ("3 Dec"), orders in, shipments sent to DSCO. */
 export type DayCount = [label: string, ordersIn: number, shipped: number];
 
 /**

@@ -21,7 +21,7 @@ describe('the Overview tab', () => {
     const sheet = book.getSheetByName('Overview')!;
     const charts = sheet.getCharts() as unknown as Chart[];
     expect(charts).toHaveLength(1);
-    expect(charts[0].spec).toMatchObject({ type: 'COLUMN', numHeaders: 1, options: { title: 'Orders in and shipped per day (last 30 days)' } });
+    expect(charts[0].spec).toMatchObject({ type: 'COLUMN', numHeaders: 1, options: { title: 'Orders in and shipments sent to DSCO per day (last 30 days)' } });
     expect(charts[0].getRanges()[0].getA1Notation()).toBe('C1:E31');
     h.call('setupSheet');
     expect(sheet.getCharts()).toHaveLength(1);
