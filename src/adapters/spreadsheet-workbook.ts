@@ -109,6 +109,10 @@ class SheetTab implements Tab {
     this.sheet.insertChart(chart);
   }
 
+  addColumns(count: number): void {
+    if (count > 0) this.sheet.insertColumnsAfter(this.sheet.getMaxColumns(), count);
+  }
+
   moveToFirst(): void {
     const book = this.sheet.getParent();
     book.setActiveSheet(this.sheet);

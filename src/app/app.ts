@@ -32,6 +32,7 @@ import { MENU_ENTRIES, MENU_TITLE } from './menu';
 import { ReportedFailure } from './reported-failure';
 import { cellsUsed } from '../storage/cells-used';
 import { PROPERTIES } from '../storage/storage-map';
+import { markLayoutCurrent, upgradeLayoutIfNeeded } from '../sheet/layout-upgrade';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
@@ -226,6 +227,7 @@ export class App {
       return { created: [], repaired: [], seeded: [], trimmed: [], refused };
     }
     const summary = applyTemplate(workbook, SHEET_TEMPLATE);
+    markLayoutCurrent(this.deps.store());
     // The Overview shows the size from the daily housekeeping; a new sheet gets it now.
     this.deps.store().set(PROPERTIES.cellsUsed, String(cellsUsed(workbook).total));
     const parts = [
@@ -257,6 +259,7 @@ export class App {
     if (!decision.run) return { ran: false, message: decision.reason };
     this.refuseInCopy();
     const startedAt = this.deps.clock.now();
+    this.upgradeLayout();
     const result = runCycle(this.syncDeps(), 'scheduled');
     if (!result.ran) return result;
     scheduler.recordRun(startedAt);
@@ -275,11 +278,21 @@ export class App {
 
   private runInteractive(mode: CycleMode): CycleResult {
     this.refuseInCopy();
+    this.upgradeLayout();
     const result = runCycle(this.syncDeps(), mode);
     if (result.ran) this.afterCycle().record(result, false);
     if (result.fatal) this.deps.ui().alert('DSCO Sync stopped', result.fatal);
     else this.deps.ui().toast(result.message, 'DSCO Sync');
     return result;
+  }
+
+  /** A sheet set up by an earlier version gets this version's tabs and columns before the sync writes to them. */
+  private upgradeLayout(): void {
+    try {
+      if (upgradeLayoutIfNeeded(this.deps.workbook(), this.deps.store())) this.logNow('INFO', 'The sheet was brought up to this version (new tabs and columns), as Set up sheet does; no order row was touched.');
+    } catch (e) {
+      this.logNow('WARN', `The sheet could not be brought up to this version: ${errorMessage(e)} Choose DSCO Sync → Set up sheet.`);
+    }
   }
 
   /** In a copy of the spreadsheet nothing syncs until the settings are saved there: logged, then thrown. */

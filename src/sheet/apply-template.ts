@@ -44,6 +44,9 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   } else {
     rows = tab.readAll();
   }
+  // A tab set up by an earlier version has fewer columns than its headers now: Sheets refuses any range beyond the grid.
+  const before = tab.gridSize();
+  if (before.columns < t.headers.length) tab.addColumns(t.headers.length - before.columns);
   if (t.plainTextColumns?.length) tab.setPlainTextColumns(t.plainTextColumns);
   if (!sameHeaders(rows[0], t.headers)) {
     tab.writeRows(1, [t.headers]);

@@ -68,6 +68,8 @@ export const PROPERTIES = {
   housekeepingLastRun: 'housekeeping.lastRunAt',
   /** Set while save() writes _Orders then the Dashboard: a run that died between them redraws the Dashboard. */
   dashboardPending: 'book.dashboardPending',
+  /** The layout (tabs and headers) the sheet was last set up with: a sync after an update applies the new one once (src/sheet/layout-upgrade.ts). */
+  sheetLayout: 'sheet.layout',
   /** Orders in and shipped per day for the Overview's 30 days, as JSON (src/overview/daily-counts.ts). */
   overviewDaily: 'overview.daily',
   /** The cells the spreadsheet used at the last daily housekeeping, for the Overview (src/sync/archive-finished.ts). */

@@ -44,6 +44,8 @@ export interface Tab {
   gridSize(): { rows: number; columns: number };
   /** Removes columns [start, start + count), one Sheets call. */
   deleteColumns(start: number, count: number): void;
+  /** Adds columns at the right of the grid, one Sheets call. */
+  addColumns(count: number): void;
   /** An embedded column chart of a fixed block of this tab (first row: headers, first column: labels), unless the tab has a chart already. */
   ensureColumnChart(chart: ColumnChart): void;
   /** Moves the tab to the first place in the tab order. */
