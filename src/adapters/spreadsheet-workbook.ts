@@ -109,6 +109,16 @@ class SheetTab implements Tab {
     this.sheet.insertChart(chart);
   }
 
+  showOnly(column: number, formula: string | null, width: number): void {
+    let filter = this.sheet.getFilter();
+    if (!filter) {
+      if (formula === null) return;
+      filter = this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
+    }
+    if (formula === null) filter.removeColumnFilterCriteria(column);
+    else filter.setColumnFilterCriteria(column, SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(formula).build());
+  }
+
   addColumns(count: number): void {
     if (count > 0) this.sheet.insertColumnsAfter(this.sheet.getMaxColumns(), count);
   }

@@ -31,8 +31,9 @@ import { InstallRecord } from './install-record';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
 import { ReportedFailure } from './reported-failure';
 import { cellsUsed } from '../storage/cells-used';
-import { PROPERTIES } from '../storage/storage-map';
+import { PROPERTIES, TABS } from '../storage/storage-map';
 import { markLayoutCurrent, upgradeLayoutIfNeeded } from '../sheet/layout-upgrade';
+import { dueOrLateFilterFormula } from '../sheet/deadline-highlights';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
@@ -188,6 +189,25 @@ export class App {
     const workbook = this.deps.workbook();
     if (!workbook.tab(HELP_TAB)) applyTemplate(workbook, SHEET_TEMPLATE);
     workbook.tab(HELP_TAB)?.activate();
+  }
+
+  /** Menu "Show orders late or due today": one click lists them on the Dashboard (its filter hides the rest; no row moves). */
+  showDueOrders(): void {
+    this.filterDashboard(dueOrLateFilterFormula());
+  }
+
+  /** Menu "Show all orders". */
+  showAllOrders(): void {
+    this.filterDashboard(null);
+  }
+
+  private filterDashboard(formula: string | null): void {
+    const workbook = this.deps.workbook();
+    if (!workbook.tab(TABS.dashboard.name)) applyTemplate(workbook, SHEET_TEMPLATE);
+    const tab = workbook.tab(TABS.dashboard.name);
+    if (!tab) return;
+    tab.showOnly(TABS.dashboard.col.shipBy, formula, TABS.dashboard.width);
+    tab.activate();
   }
 
   /** Sidebar shortcut to the Carrier Map tab. */

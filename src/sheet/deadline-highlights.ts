@@ -12,6 +12,14 @@ const letter = (column: number) => String.fromCharCode(64 + column);
  * the calendar between syncs instead of being painted once; a Shipped or Cancelled row is never
  * coloured. Days are the spreadsheet's time zone, like the dates shown.
  */
+/** The Dashboard filter's test for "late or due today" (DSCO Sync → Show orders late or due today), the same days as the colours. */
+export function dueOrLateFilterFormula(): string {
+  const c = TABS.dashboard.col;
+  const status = `$${letter(c.status)}2`;
+  const shipBy = `$${letter(c.shipBy)}2`;
+  return `=AND(ISNUMBER(${shipBy}),${status}<>"Shipped",${status}<>"Cancelled",INT(${shipBy})<=TODAY())`;
+}
+
 export function deadlineHighlights(): FormulaHighlight[] {
   const c = TABS.dashboard.col;
   const status = `$${letter(c.status)}2`;

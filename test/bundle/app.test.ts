@@ -10,7 +10,7 @@ describe('the built bundle in the simulator', () => {
     const menu = h.sim.ui.menus[0];
     expect(menu.name).toBe('DSCO Sync');
     const captions = menu.items.map((i) => (i === 'separator' ? '—' : i.caption));
-    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync', 'Take over scheduled sync']);
+    expect(captions).toEqual(['Sync now', 'Retry failed orders', 'Show orders late or due today', 'Show all orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync', 'Take over scheduled sync']);
     expect(h.sim.counts.urlfetch ?? 0).toBe(0);
     expect(h.sim.counts.properties ?? 0).toBe(0);
   });

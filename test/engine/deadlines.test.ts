@@ -50,7 +50,7 @@ describe('the retailer and its deadlines on the Dashboard', () => {
     expect(rules.filter((r) => r.spec.criteriaType === 'TEXT_EQUAL_TO').map((r) => r.spec.criteriaValues[0])).toEqual(['Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error']);
   });
 
-  it('the filter covers the deadline columns (sort by Ship by lists the late ones first), and an older, narrower filter is replaced', () => {
+  it('the filter covers the deadline columns, and an older, narrower filter is replaced', () => {
     const h = createHarness();
     h.install();
     const dash = h.sim.spreadsheet.getSheetByName('Dashboard')!;
@@ -68,5 +68,23 @@ describe('the retailer and its deadlines on the Dashboard', () => {
     const rules = archive.getConditionalFormatRules() as unknown as Rule[];
     expect(rules.filter((r) => r.spec.criteriaType === 'TEXT_EQUAL_TO' && r.getRanges()[0].getColumn() === 5)).toHaveLength(5);
     expect(archive.getFilter()!.getRange().getNumColumns()).toBe(TABS.archive.width);
+  });
+
+  it('one click lists the orders late or due today: the filter hides the other rows (none moves), and Show all orders shows them again', () => {
+    const h = createHarness();
+    h.install();
+    const dash = h.sim.spreadsheet.getSheetByName('Dashboard')!;
+    h.sim.spreadsheet.setActiveSheet(h.sim.spreadsheet.getSheetByName('Logs')!);
+    h.call('showDueOrders');
+    const criteria = dash.getFilter()!.getColumnFilterCriteria(TABS.dashboard.col.shipBy) as { getCriteriaType(): string; getCriteriaValues(): unknown[] };
+    expect(criteria.getCriteriaType()).toBe('CUSTOM_FORMULA');
+    expect(criteria.getCriteriaValues()).toEqual(['=AND(ISNUMBER($L2),$E2<>"Shipped",$E2<>"Cancelled",INT($L2)<=TODAY())']);
+    expect(h.sim.spreadsheet.getActiveSheet().getName()).toBe('Dashboard');
+    h.call('showAllOrders');
+    expect(dash.getFilter()!.getColumnFilterCriteria(TABS.dashboard.col.shipBy)).toBeNull();
+    // Without a filter (a person removed it) the click makes one.
+    dash.getFilter()!.remove();
+    h.call('showDueOrders');
+    expect(dash.getFilter()!.getRange().getNumColumns()).toBe(TABS.dashboard.width);
   });
 });

@@ -75,6 +75,7 @@ export class MemoryTab implements Tab {
   ensureColumnChart(): void {}
   moveToFirst(): void {}
   addColumns(): void {}
+  showOnly(): void {}
   gridSize(): { rows: number; columns: number } {
     return { rows: Math.max(1000, this.rows.length), columns: Math.max(0, ...this.rows.map((r) => r.length)) };
   }

@@ -41,6 +41,6 @@ describe('How it works covers every setting and every tab', () => {
   });
 
   it('explains the deadline columns, their colours and how to list the late orders', () => {
-    for (const phrase of ['Ship by, Ack by, Cancel after', 'amber on the day and red once the day has passed', 'Sort A → Z', 'THE RETAILERS TAB', 'Accept cancel requests automatically']) expect(help).toContain(phrase);
+    for (const phrase of ['Ship by, Ack by, Cancel after', 'amber on the day and red once the day has passed', 'Show orders late or due today', 'THE RETAILERS TAB', 'Accept cancel requests automatically']) expect(help).toContain(phrase);
   });
 });

@@ -44,6 +44,12 @@ export interface Tab {
   gridSize(): { rows: number; columns: number };
   /** Removes columns [start, start + count), one Sheets call. */
   deleteColumns(start: number, count: number): void;
+  /**
+   * Through the tab's filter (made over `width` columns when missing), hides the rows whose cell in
+   * `column` does not satisfy the custom formula, or shows every row again (null). Rows only hide:
+   * none moves, so rows written by position stay right.
+   */
+  showOnly(column: number, formula: string | null, width: number): void;
   /** Adds columns at the right of the grid, one Sheets call. */
   addColumns(count: number): void;
   /** An embedded column chart of a fixed block of this tab (first row: headers, first column: labels), unless the tab has a chart already. */
