@@ -106,6 +106,7 @@ function seedFor(order: DemoOrder, index: number) {
       ...order.shipping,
     },
     lineItems: order.lines.map((l, i) => ({ lineNumber: i + 1, sku: l.sku, partnerSku: l.sku, title: l.title, quantity: l.quantity })),
+    ...order.deadlines,
   };
 }
 
@@ -114,6 +115,7 @@ export function sheetsOf(sim: Simulator): SheetData[] {
   return sim.spreadsheet.getSheets().map((s) => ({
     name: s.getName(),
     rows: s._values(),
+    formulas: s.getLastRow() ? s.getDataRange().getFormulas() : [],
     columnWidths: { ...s.columnWidths },
     frozenRows: s.frozenRows,
     hidden: s.hidden,

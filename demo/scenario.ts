@@ -16,6 +16,8 @@ export interface DemoOrder {
   shipping?: { name?: string; city?: string; postal?: string; region?: string };
   /** false: DSCO holds the order (lifecycle "received") until a `release` step. */
   released?: boolean;
+  /** Retailer deadlines other than the DSCO sandbox's defaults (ship by 3 days and acknowledge by a day after arrival). */
+  deadlines?: { shipByDate?: string; cancelAfterDate?: string };
   /** How the order must look on the Dashboard at the end of the day. */
   expect: { status: DemoStatus; tracking?: string[]; error?: RegExp };
   /** Where ShipStation API V2 ends differently (`npm start -- --shipstation=v2`). */
@@ -164,6 +166,8 @@ export const DEMO_ORDERS: DemoOrder[] = [
   {
     po: 'BBK-552040',
     retailer: 'Bluebird Kids',
+    // Due today: ship by 17:00 and cancel after 23:59 New York time on the demo's day.
+    deadlines: { shipByDate: '2026-03-02T22:00:00Z', cancelAfterDate: '2026-03-03T04:59:00Z' },
     lines: [
       { sku: 'BBK-PUZZLE-48', title: 'Floor puzzle, 48 pieces', quantity: 1 },
       { sku: 'BBK-CRAYON-24', title: 'Beeswax crayons, 24', quantity: 2 },
@@ -173,6 +177,8 @@ export const DEMO_ORDERS: DemoOrder[] = [
   {
     po: 'SUM-88041',
     retailer: 'Summit Outfitters',
+    // Late: the retailer's ship-by date was yesterday.
+    deadlines: { shipByDate: '2026-03-01T22:00:00Z' },
     lines: [{ sku: 'SUM-HEADLAMP', title: 'Rechargeable headlamp', quantity: 1 }],
     expect: { status: 'Sent to SS' },
   },

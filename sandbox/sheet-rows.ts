@@ -12,6 +12,10 @@ export interface DashboardRow {
   updated: unknown;
   error: string;
   units: string;
+  retailer: string;
+  shipBy: unknown;
+  ackBy: unknown;
+  cancelAfter: unknown;
 }
 
 export interface LogRow {
@@ -31,6 +35,8 @@ function byColumn(columns: readonly string[], r: unknown[]): Record<string, unkn
   return o;
 }
 
+const DATE_COLUMNS = new Set<string>(['received', 'updated', 'shipBy', 'ackBy', 'cancelAfter']);
+
 /** Rows of the Dashboard (or the Archive, which has the same columns), by the storage map's layout. */
 export function dashboardRows(values: unknown[][]): DashboardRow[] {
   const { columns, col } = TABS.dashboard;
@@ -39,7 +45,7 @@ export function dashboardRows(values: unknown[][]): DashboardRow[] {
     .filter((r) => text(r[col.dscoOrderId - 1]) !== '')
     .map((r) => {
       const o = byColumn(columns, r);
-      for (const k of columns) if (k !== 'received' && k !== 'updated') o[k] = text(o[k]);
+      for (const k of columns) if (!DATE_COLUMNS.has(k)) o[k] = text(o[k]);
       return o as unknown as DashboardRow;
     });
 }

@@ -17,6 +17,8 @@ declare global {
   var setupSheet: () => unknown;
   var retryFailed: () => unknown;
   var showHelp: () => void;
+  var showDueOrders: () => void;
+  var showAllOrders: () => void;
   var getSchedule: () => unknown;
   var pauseSchedule: () => unknown;
   var resumeSchedule: () => unknown;
@@ -50,6 +52,10 @@ global.testConnection = entry('testConnection', (app, form?: unknown) => app.tes
 global.setupSheet = entry('setupSheet', (app) => app.setupSheet());
 /** Menu "Retry failed orders". */
 global.retryFailed = entry('retryFailed', (app) => app.retryFailed());
+/** Menu "Show orders late or due today": the Dashboard's filter hides the other rows. */
+global.showDueOrders = entry('showDueOrders', (app) => app.showDueOrders());
+/** Menu "Show all orders": the Dashboard's filter shows every row again. */
+global.showAllOrders = entry('showAllOrders', (app) => app.showAllOrders());
 /** Menu "How it works". */
 global.showHelp = entry('showHelp', (app) => app.showHelp());
 /** Sidebar: who runs the schedule and when the next sync is due. */

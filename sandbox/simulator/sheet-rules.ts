@@ -131,6 +131,23 @@ export class SimDataValidationBuilder {
   build(): SimDataValidation { return new SimDataValidation({ ...this.spec, criteriaValues: [...this.spec.criteriaValues] }); }
 }
 
+/** FilterCriteria (subset): what a filter column shows. */
+export class SimFilterCriteria {
+  static readonly simKind = 'FilterCriteria';
+  constructor(readonly criteriaType: string | null, readonly criteriaValues: unknown[]) {}
+  getCriteriaType(): string | null { return this.criteriaType; }
+  getCriteriaValues(): unknown[] { return [...this.criteriaValues]; }
+}
+
+export class SimFilterCriteriaBuilder {
+  static readonly simKind = 'FilterCriteriaBuilder';
+  private type: string | null = null;
+  private values: unknown[] = [];
+  whenFormulaSatisfied(formula: string): this { this.type = BooleanCriteria.CUSTOM_FORMULA; this.values = [formula]; return this; }
+  whenCellNotEmpty(): this { this.type = BooleanCriteria.CELL_NOT_EMPTY; this.values = []; return this; }
+  build(): SimFilterCriteria { return new SimFilterCriteria(this.type, this.values); }
+}
+
 export class SimFilter {
   static readonly simKind = 'Filter';
   readonly columnCriteria: Record<number, unknown> = {};

@@ -4,6 +4,7 @@ import { SimRange } from './range';
 import type { SimConditionalFormatRule, SimFilter, SimProtection } from './sheet-rules';
 import type { SimSpreadsheet } from './spreadsheet';
 import { exception } from './sim-exception';
+import { SimEmbeddedChart, SimEmbeddedChartBuilder } from './charts';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
@@ -27,6 +28,8 @@ export class SimSheet {
   tabColor: string | null = null;
   conditionalFormatRules: SimConditionalFormatRule[] = [];
   filter: SimFilter | null = null;
+  charts: SimEmbeddedChart[] = [];
+  private nextChartId = 1;
   protections: SimProtection[] = [];
 
   constructor(
@@ -211,6 +214,17 @@ export class SimSheet {
   autoResizeColumn(column: number): this { return this.autoResizeColumns(column, 1); }
 
   getFilter(): SimFilter | null { return this.filter; }
+  newChart(): SimEmbeddedChartBuilder { return new SimEmbeddedChartBuilder(); }
+  insertChart(chart: SimEmbeddedChart): void {
+    this.charts.push(new SimEmbeddedChart(this.nextChartId++, chart.spec));
+  }
+  updateChart(chart: SimEmbeddedChart): void {
+    const i = this.charts.findIndex((c) => c.chartId === chart.chartId);
+    if (i < 0) throw exception('The chart does not exist in this sheet.');
+    this.charts[i] = chart;
+  }
+  removeChart(chart: SimEmbeddedChart): void { this.charts = this.charts.filter((c) => c.chartId !== chart.chartId); }
+  getCharts(): SimEmbeddedChart[] { return [...this.charts]; }
   setConditionalFormatRules(rules: SimConditionalFormatRule[]): void { this.conditionalFormatRules = [...rules]; }
   getConditionalFormatRules(): SimConditionalFormatRule[] { return [...this.conditionalFormatRules]; }
   protect(): SimProtection { return this.getRange(1, 1).protect()._asSheet(); }

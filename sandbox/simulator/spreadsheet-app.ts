@@ -7,6 +7,7 @@ import {
 import { exception } from './sim-exception';
 import type { SimSpreadsheet } from './spreadsheet';
 import { SimUi, type UiRecord } from './ui';
+import { SimFilterCriteriaBuilder } from './sheet-rules';
 
 /** SpreadsheetApp for a bound script: the active spreadsheet is always the simulator's one. */
 export class SimSpreadsheetApp {
@@ -34,4 +35,5 @@ export class SimSpreadsheetApp {
   flush(): void { this.flushes.push(this.now()); }
   newConditionalFormatRule(): SimConditionalFormatRuleBuilder { return new SimConditionalFormatRuleBuilder(); }
   newDataValidation(): SimDataValidationBuilder { return new SimDataValidationBuilder(); }
+  newFilterCriteria(): SimFilterCriteriaBuilder { return new SimFilterCriteriaBuilder(); }
 }

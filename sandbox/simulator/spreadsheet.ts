@@ -59,6 +59,14 @@ export class SimSpreadsheet {
     return sheet;
   }
 
+  /** Moves the active sheet to a 1-based position in the tab order. */
+  moveActiveSheet(pos: number): void {
+    if (!Number.isInteger(pos) || pos < 1 || pos > this.sheets.length) throw exception(`Invalid argument: pos`);
+    const sheet = this.activeSheet;
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    this.sheets.splice(pos - 1, 0, sheet);
+  }
+
   /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index). The new sheet becomes active. */
   insertSheet(nameOrIndex?: string | number, index?: number): SimSheet {
     let name = typeof nameOrIndex === 'string' ? nameOrIndex : undefined;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { SheetTemplate, StatusColor as ProductStatusColor, TabTemplate } from '../../src/sheet/sheet-template';
+import { deadlineHighlights } from '../../src/sheet/deadline-highlights';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const TEMPLATE_FILE = path.join(ROOT, 'sheets-template', 'template.json');
@@ -37,6 +38,8 @@ export interface SheetData {
   columnWidths?: Record<number, number>;
   frozenRows?: number;
   hidden?: boolean;
+  /** The formulas of `rows` ('' where a cell holds a value), written as formulas Excel recalculates. */
+  formulas?: string[][];
 }
 
 /** Used when the template has no statusColors: the Sheet's own palette. */
@@ -118,6 +121,24 @@ export function argb(css: string): string {
   return `FF${full.toUpperCase()}`;
 }
 
+/** The Sheet's deadline highlights (src/sheet/deadline-highlights.ts): the same TODAY() formulas, which Excel evaluates too. */
+function addDeadlineHighlights(ws: ExcelJS.Worksheet, lastRow: number): void {
+  for (const h of deadlineHighlights()) {
+    const col = columnLetter(h.column);
+    ws.addConditionalFormatting({
+      ref: `${col}2:${col}${lastRow}`,
+      rules: [
+        {
+          type: 'expression' as const,
+          priority: 1,
+          formulae: [h.formula.replace(/^=/, '')],
+          style: { fill: { type: 'pattern' as const, pattern: 'solid' as const, bgColor: { argb: argb(h.background) } }, font: { color: { argb: argb(h.font) } } },
+        },
+      ],
+    });
+  }
+}
+
 /** The Sheet's rule: a status cell whose text equals a status gets that status's colours. */
 function addStatusColours(ws: ExcelJS.Worksheet, column: number, lastRow: number, colors: Record<string, StatusColor>): void {
   const col = columnLetter(column);
@@ -172,13 +193,15 @@ export function buildWorkbook(template: WorkbookTemplate, sheets: SheetData[], o
       const r = ws.getRow(i + 1);
       row.forEach((v, j) => {
         const cell = r.getCell(j + 1);
-        cell.value = cellValue(v, timeZone);
+        const formula = sheet.formulas?.[i]?.[j];
+        cell.value = formula ? { formula: formula.replace(/^=/, '') } : cellValue(v, timeZone);
         if (isDate(v)) cell.numFmt = dates.has(j + 1) ? dateFormat : DEFAULT_DATE_FORMAT;
       });
       if (i < Math.max(1, frozenRows)) r.font = { bold: true };
     });
     if (layout?.filter) ws.autoFilter = `A1:${columnLetter(headers.length)}${Math.max(1, rows.length)}`;
     const statusColumn = layout?.statusColumn;
+    if (layout?.deadlineHighlights) addDeadlineHighlights(ws, Math.max(options.formattedRows ?? 1000, rows.length));
     if (statusColumn) addStatusColours(ws, statusColumn, Math.max(options.formattedRows ?? 1000, rows.length), colors);
   }
   if (wb.worksheets.length === 0) throw new Error('nothing to write: every sheet was empty');

@@ -1,4 +1,4 @@
-import type { CellNotes, Tab, Workbook } from '../core/ports/workbook';
+import type { CellNotes, ColumnChart, FormulaHighlight, Tab, Workbook } from '../core/ports/workbook';
 
 class SheetTab implements Tab {
   constructor(private readonly sheet: GoogleAppsScript.Spreadsheet.Sheet) {}
@@ -60,11 +60,14 @@ class SheetTab implements Tab {
     for (const c of columns) this.sheet.getRange(2, c, rows, 1).setNumberFormat(format);
   }
 
-  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void {
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>, highlights: readonly FormulaHighlight[] = []): void {
     // An open-ended A1 range ("E2:E") keeps covering rows added later.
-    const letter = String.fromCharCode(64 + column);
-    const range = this.sheet.getRange(`${letter}2:${letter}`);
-    const rules = Object.keys(colors).map((value) =>
+    const openRange = (c: number) => this.sheet.getRange(`${String.fromCharCode(64 + c)}2:${String.fromCharCode(64 + c)}`);
+    const range = openRange(column);
+    const formulaRules = highlights.map((h) =>
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(h.formula).setBackground(h.background).setFontColor(h.font).setRanges([openRange(h.column)]).build(),
+    );
+    const valueRules = Object.keys(colors).map((value) =>
       SpreadsheetApp.newConditionalFormatRule()
         .whenTextEqualTo(value)
         .setBackground(colors[value].background)
@@ -72,11 +75,15 @@ class SheetTab implements Tab {
         .setRanges([range])
         .build(),
     );
-    this.sheet.setConditionalFormatRules(rules);
+    this.sheet.setConditionalFormatRules([...formulaRules, ...valueRules]);
   }
 
   ensureFilter(width: number): void {
-    if (!this.sheet.getFilter()) this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
+    const existing = this.sheet.getFilter();
+    if (existing && existing.getRange().getNumColumns() >= width) return;
+    // A filter made before columns were added stops short of them: it is replaced (its criteria are a person's passing view).
+    if (existing) existing.remove();
+    this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
   }
 
   setWrap(width: number): void {
@@ -85,6 +92,41 @@ class SheetTab implements Tab {
 
   activate(): void {
     this.sheet.activate();
+  }
+
+  ensureColumnChart(c: ColumnChart): void {
+    if (this.sheet.getCharts().length) return;
+    const chart = this.sheet
+      .newChart()
+      .asColumnChart()
+      .addRange(this.sheet.getRange(c.row, c.column, c.rows, c.columns))
+      .setNumHeaders(1)
+      .setOption('title', c.title)
+      .setOption('width', c.widthPx)
+      .setOption('height', c.heightPx)
+      .setPosition(c.anchorRow, c.anchorColumn, 0, 0)
+      .build();
+    this.sheet.insertChart(chart);
+  }
+
+  showOnly(column: number, formula: string | null, width: number): void {
+    let filter = this.sheet.getFilter();
+    if (!filter) {
+      if (formula === null) return;
+      filter = this.sheet.getRange(`A1:${String.fromCharCode(64 + width)}`).createFilter();
+    }
+    if (formula === null) filter.removeColumnFilterCriteria(column);
+    else filter.setColumnFilterCriteria(column, SpreadsheetApp.newFilterCriteria().whenFormulaSatisfied(formula).build());
+  }
+
+  addColumns(count: number): void {
+    if (count > 0) this.sheet.insertColumnsAfter(this.sheet.getMaxColumns(), count);
+  }
+
+  moveToFirst(): void {
+    const book = this.sheet.getParent();
+    book.setActiveSheet(this.sheet);
+    book.moveActiveSheet(1);
   }
 
   setTabColor(color: string | null): void {

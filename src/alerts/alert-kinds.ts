@@ -1,6 +1,8 @@
 import { HOUR_MS } from '../core/time/durations';
 import { describeInterval } from '../schedule/cadence';
 import type { HealthView } from './sync-health';
+import { deadlinesAtRiskKind } from './deadlines-at-risk-kind';
+import type { OrderAtRisk } from '../sync/orders/deadlines-at-risk';
 
 /** One thing a person should hear about, e.g. one Error row. `key` identifies it across runs. */
 export interface AlertItem {
@@ -18,6 +20,8 @@ export interface AlertFacts {
   errorRows: () => AlertItem[];
   /** Whether Error rows may have appeared since the last check (saves reading the Dashboard). */
   errorsMayHaveChanged: boolean;
+  /** Open orders near a retailer deadline, from the cycle's records; undefined when the cycle could not tell (it stopped early). */
+  ordersAtRisk?: readonly OrderAtRisk[];
 }
 
 /**
@@ -61,10 +65,6 @@ export const NO_SUCCESSFUL_SYNC: AlertKind = {
   },
 };
 
-/**
- * Orders at risk of missing their ship-by or cancel-after date belong here as a third kind. DSCO
- * sends `shipByDate` and `cancelAfterDate` with each order, but the order record (src/sync/
- * order-record.ts) does not keep them yet; once it does, a kind whose detect() lists the open
- * orders due within a day (key: order ID + date) is all that is needed.
- */
-export const ALERT_KINDS: readonly AlertKind[] = [NEW_ERRORS, NO_SUCCESSFUL_SYNC];
+export const DEADLINES_AT_RISK = deadlinesAtRiskKind();
+
+export const ALERT_KINDS: readonly AlertKind[] = [NEW_ERRORS, NO_SUCCESSFUL_SYNC, DEADLINES_AT_RISK];

@@ -1,5 +1,8 @@
 import { errorsMayHaveChanged, noteNewErrors, sendDigest } from '../alerts/alert-digest';
 import type { AlertItem } from '../alerts/alert-kinds';
+import type { OrderAtRisk } from '../sync/orders/deadlines-at-risk';
+import type { OrderRecord } from '../sync/orders/order-record';
+import { writeOverview } from '../overview/write-overview';
 import { statusLine } from '../alerts/status-line';
 import { type HealthView, SyncHealth } from '../alerts/sync-health';
 import { errorMessage } from '../core/errors';
@@ -42,7 +45,10 @@ export class AfterCycle {
     new SyncHealth(store).forget();
   }
 
-  record(result: { fatal?: string; summary: { errors: number } }, scheduled: boolean): HealthView {
+  record(
+    result: { fatal?: string; summary: { errors: number; pulled?: number; shipped?: number }; ordersAtRisk?: readonly OrderAtRisk[]; records?: readonly OrderRecord[] },
+    scheduled: boolean,
+  ): HealthView {
     const { store } = this.deps;
     const now = this.deps.clock.now();
     const health = new SyncHealth(store).record(now, result.fatal);
@@ -55,6 +61,18 @@ export class AfterCycle {
     } catch (e) {
       problem = true;
       notes.push(`The status note on the Dashboard could not be updated: ${redact(errorMessage(e), secrets)}`);
+    }
+    if (result.records && !result.fatal) {
+      try {
+        const info = this.deps.spreadsheet();
+        writeOverview(
+          { workbook: this.deps.workbook(), store, formatTime: (ms) => info.formatTime(ms) },
+          { records: result.records, summary: { pulled: result.summary.pulled ?? 0, shipped: result.summary.shipped ?? 0 }, lastSuccessAt: health.lastSuccessAt, nextDueAt: this.deps.schedule().nextDueAt, now },
+        );
+      } catch (e) {
+        problem = true;
+        notes.push(`The Overview tab could not be updated: ${redact(errorMessage(e), secrets)}`);
+      }
     }
     const recipients = settings.alertEmails.split(',').map((a) => a.trim()).filter(Boolean);
     // Manual syncs note new Error rows too; the next scheduled run mails them.
@@ -71,6 +89,7 @@ export class AfterCycle {
             formatTime: (ms) => info.formatTime(ms),
             errorsMayHaveChanged: errorsMayHaveChanged(store),
             errorRows: () => this.errorRows(),
+            ordersAtRisk: result.ordersAtRisk,
           },
         );
         if (outcome.note) notes.push(outcome.note);

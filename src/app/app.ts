@@ -30,6 +30,10 @@ import { AfterCycle } from './after-cycle';
 import { InstallRecord } from './install-record';
 import { MENU_ENTRIES, MENU_TITLE } from './menu';
 import { ReportedFailure } from './reported-failure';
+import { cellsUsed } from '../storage/cells-used';
+import { PROPERTIES, TABS } from '../storage/storage-map';
+import { markLayoutCurrent, upgradeLayoutIfNeeded } from '../sheet/layout-upgrade';
+import { dueOrLateFilterFormula } from '../sheet/deadline-highlights';
 
 export interface AppDeps {
   ui: () => SpreadsheetUi;
@@ -187,6 +191,25 @@ export class App {
     workbook.tab(HELP_TAB)?.activate();
   }
 
+  /** Menu "Show orders late or due today": one click lists them on the Dashboard (its filter hides the rest; no row moves). */
+  showDueOrders(): void {
+    this.filterDashboard(dueOrLateFilterFormula());
+  }
+
+  /** Menu "Show all orders". */
+  showAllOrders(): void {
+    this.filterDashboard(null);
+  }
+
+  private filterDashboard(formula: string | null): void {
+    const workbook = this.deps.workbook();
+    if (!workbook.tab(TABS.dashboard.name)) applyTemplate(workbook, SHEET_TEMPLATE);
+    const tab = workbook.tab(TABS.dashboard.name);
+    if (!tab) return;
+    tab.showOnly(TABS.dashboard.col.shipBy, formula, TABS.dashboard.width);
+    tab.activate();
+  }
+
   /** Sidebar shortcut to the Carrier Map tab. */
   openCarrierMap(): void {
     const workbook = this.deps.workbook();
@@ -224,6 +247,9 @@ export class App {
       return { created: [], repaired: [], seeded: [], trimmed: [], refused };
     }
     const summary = applyTemplate(workbook, SHEET_TEMPLATE);
+    markLayoutCurrent(this.deps.store());
+    // The Overview shows the size from the daily housekeeping; a new sheet gets it now.
+    this.deps.store().set(PROPERTIES.cellsUsed, String(cellsUsed(workbook).total));
     const parts = [
       summary.created.length ? `created ${summary.created.join(', ')}` : '',
       summary.repaired.length ? `repaired the headers of ${summary.repaired.join(', ')}` : '',
@@ -253,6 +279,7 @@ export class App {
     if (!decision.run) return { ran: false, message: decision.reason };
     this.refuseInCopy();
     const startedAt = this.deps.clock.now();
+    this.upgradeLayout();
     const result = runCycle(this.syncDeps(), 'scheduled');
     if (!result.ran) return result;
     scheduler.recordRun(startedAt);
@@ -271,11 +298,21 @@ export class App {
 
   private runInteractive(mode: CycleMode): CycleResult {
     this.refuseInCopy();
+    this.upgradeLayout();
     const result = runCycle(this.syncDeps(), mode);
     if (result.ran) this.afterCycle().record(result, false);
     if (result.fatal) this.deps.ui().alert('DSCO Sync stopped', result.fatal);
     else this.deps.ui().toast(result.message, 'DSCO Sync');
     return result;
+  }
+
+  /** A sheet set up by an earlier version gets this version's tabs and columns before the sync writes to them. */
+  private upgradeLayout(): void {
+    try {
+      if (upgradeLayoutIfNeeded(this.deps.workbook(), this.deps.store())) this.logNow('INFO', 'The sheet was brought up to this version (new tabs and columns), as Set up sheet does; no order row was touched.');
+    } catch (e) {
+      this.logNow('WARN', `The sheet could not be brought up to this version: ${errorMessage(e)} Choose DSCO Sync → Set up sheet.`);
+    }
   }
 
   /** In a copy of the spreadsheet nothing syncs until the settings are saved there: logged, then thrown. */

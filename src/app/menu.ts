@@ -6,6 +6,8 @@ export const MENU_TITLE = 'DSCO Sync';
 export const MENU_ENTRIES: MenuEntry[] = [
   { caption: 'Sync now', functionName: 'syncNow' },
   { caption: 'Retry failed orders', functionName: 'retryFailed' },
+  { caption: 'Show orders late or due today', functionName: 'showDueOrders' },
+  { caption: 'Show all orders', functionName: 'showAllOrders' },
   'separator',
   { caption: 'Settings…', functionName: 'showSettings' },
   { caption: 'Set up sheet', functionName: 'setupSheet' },

@@ -1,5 +1,6 @@
 import type { Tab, Workbook } from '../core/ports/workbook';
 import type { SheetTemplate, TabTemplate } from './sheet-template';
+import { deadlineHighlights } from './deadline-highlights';
 
 export interface SetupSummary {
   created: string[];
@@ -43,6 +44,9 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   } else {
     rows = tab.readAll();
   }
+  // A tab set up by an earlier version has fewer columns than its headers now: Sheets refuses any range beyond the grid.
+  const before = tab.gridSize();
+  if (before.columns < t.headers.length) tab.addColumns(t.headers.length - before.columns);
   if (t.plainTextColumns?.length) tab.setPlainTextColumns(t.plainTextColumns);
   if (!sameHeaders(rows[0], t.headers)) {
     tab.writeRows(1, [t.headers]);
@@ -60,10 +64,12 @@ export function applyTabTemplate(workbook: Workbook, template: SheetTemplate, t:
   if (t.frozenRows) tab.freezeRows(t.frozenRows);
   if (t.columnWidths) tab.setColumnWidths(t.columnWidths);
   if (t.dateColumns?.length) tab.setNumberFormat(t.dateColumns, template.dateFormat);
-  if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors);
+  if (t.statusColumn) tab.setValueColors(t.statusColumn, template.statusColors, t.deadlineHighlights ? deadlineHighlights() : []);
   if (t.filter) tab.ensureFilter(t.headers.length);
   if (t.wrap) tab.setWrap(t.headers.length);
   if (t.hidden) tab.hide();
+  if (t.chart) tab.ensureColumnChart(t.chart);
+  if (t.first && workbook.tabNames()[0] !== t.name) tab.moveToFirst();
   // Every cell of a tab's grid counts against the spreadsheet's 10,000,000-cell limit, filled or
   // not: a new tab has 26 columns, these use a few.
   const grid = tab.gridSize();

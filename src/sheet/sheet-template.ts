@@ -1,3 +1,4 @@
+import type { ColumnChart } from '../core/ports/workbook';
 import template from '../../sheets-template/template.json';
 import { TABS } from '../storage/storage-map';
 
@@ -17,7 +18,13 @@ export interface TabTemplate {
   dateColumns?: number[];
   /** The column whose values get the status colours. */
   statusColumn?: number;
+  /** Open orders' Ship by and Cancel after cells coloured when late or due today (src/sheet/deadline-highlights.ts). */
+  deadlineHighlights?: boolean;
   filter?: boolean;
+  /** An embedded column chart the script builds once (the Overview's 30 days). */
+  chart?: ColumnChart;
+  /** Kept first in the tab order (the Overview). */
+  first?: boolean;
 }
 
 export interface StatusColor {

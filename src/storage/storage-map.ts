@@ -19,13 +19,15 @@ function layout<C extends string>(name: string, columns: readonly C[], holds: st
   return { name, columns, holds, width: columns.length, col };
 }
 
-const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status', 'tracking', 'received', 'updated', 'error', 'units'] as const;
+const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status', 'tracking', 'received', 'updated', 'error', 'units', 'retailer', 'shipBy', 'ackBy', 'cancelAfter'] as const;
 
 export const TABS = {
+  overview: layout('Overview', ['label', 'value', 'day', 'ordersIn', 'shipped'] as const, 'Figures rewritten in one block after every sync (A:B), the last 30 days (C:E) and their embedded chart; a fixed size.'),
   dashboard: layout('Dashboard', ORDER_ROW, 'One row per order of the working book (open, and finished within the archive age), drawn from _Orders.'),
   archive: layout('Archive', ORDER_ROW, 'Finished orders moved out of the working book, appended once a day; the oldest rows leave above ARCHIVE_MAX_ROWS.'),
   logs: layout('Logs', ['time', 'level', 'flow', 'dscoOrderId', 'message'] as const, 'Every action; at most LOGS_MAX_ROWS rows, the oldest trimmed in one call.'),
   carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
+  retailers: layout('Retailers', ['tradingPartnerId', 'retailerName', 'cancelCode', 'acceptCancelRequests', 'note'] as const, 'Edited by people (per DSCO trading partner); a row added once for each new retailer; read once a run.'),
   help: layout('How it works', ['text'] as const, 'Help text rewritten by Set up sheet, and one status line (the spreadsheet size) rewritten once a day.'),
   orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
   inventory: layout('Inventory', ['sku', 'quantity', 'status', 'warehouseCode', 'lastSent', 'result'] as const, 'Edited by people (SKU to warehouse code); the product writes Last sent and Result. Its size is the catalog.'),
@@ -66,6 +68,12 @@ export const PROPERTIES = {
   housekeepingLastRun: 'housekeeping.lastRunAt',
   /** Set while save() writes _Orders then the Dashboard: a run that died between them redraws the Dashboard. */
   dashboardPending: 'book.dashboardPending',
+  /** The layout (tabs and headers) the sheet was last set up with: a sync after an update applies the new one once (src/sheet/layout-upgrade.ts). */
+  sheetLayout: 'sheet.layout',
+  /** Orders in and shipped per day for the Overview's 30 days, as JSON (src/overview/daily-counts.ts). */
+  overviewDaily: 'overview.daily',
+  /** The cells the spreadsheet used at the last daily housekeeping, for the Overview (src/sync/archive-finished.ts). */
+  cellsUsed: 'housekeeping.cellsUsed',
   /** Optional: the shipment count above which tracking goes in asynchronous batches. */
   shipmentBatchThreshold: 'SHIPMENT_BATCH_THRESHOLD',
   /** Optional: API address overrides for sandboxes and tests. */

@@ -71,7 +71,8 @@ describe('a scheduled run that cannot go on is never silent', () => {
     expect(note(h)).toBe('DSCO Sync: Last successful sync 2 Mar 11:00 · next due 2 Mar 12:00');
     // after the cycle (its lock released): one small write, and the tab colour only when the health changes
     const after = trace.slice(trace.lastIndexOf('LockService.releaseLock'));
-    expect(after.filter((c) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(c))).toEqual(['Spreadsheet.getRange', 'Range.setNote']);
+    // then the Overview tab, in one block (test/overview/overview.test.ts)
+    expect(after.filter((c) => /^(SpreadsheetApp|Spreadsheet|Sheet|Range)\./.test(c))).toEqual(['Spreadsheet.getRange', 'Range.setNote', 'Spreadsheet.getSheetByName', 'Sheet.getMaxRows', 'Sheet.getRange', 'Range.setValues']);
     const schedule = h.call<{ lastSuccessAt: number; failures: number }>('getSchedule');
     expect(schedule).toMatchObject({ lastSuccessAt: h.clock.now(), failures: 0 });
   });

@@ -10,7 +10,7 @@ describe('the built bundle in the simulator', () => {
     const menu = h.sim.ui.menus[0];
     expect(menu.name).toBe('DSCO Sync');
     const captions = menu.items.map((i) => (i === 'separator' ? '—' : i.caption));
-    expect(captions).toEqual(['Sync now', 'Retry failed orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync', 'Take over scheduled sync']);
+    expect(captions).toEqual(['Sync now', 'Retry failed orders', 'Show orders late or due today', 'Show all orders', '—', 'Settings…', 'Set up sheet', 'How it works', '—', 'Pause scheduled sync', 'Resume scheduled sync', 'Take over scheduled sync']);
     expect(h.sim.counts.urlfetch ?? 0).toBe(0);
     expect(h.sim.counts.properties ?? 0).toBe(0);
   });
@@ -72,7 +72,7 @@ describe('the built bundle in the simulator', () => {
     h.call('setupSheet');
     const names = h.sim.spreadsheet.getSheets().map((s) => s.getName());
     expect(names).toEqual(expect.arrayContaining(['Dashboard', 'Logs', 'Carrier Map', '_Orders', '_Shipments']));
-    expect(h.sim.readSheet('Dashboard')[0]).toEqual(['Flow', 'DSCO Order ID', 'PO / Retailer', 'SS Order #', 'Status', 'Tracking', 'Received', 'Updated', 'Error', 'Units']);
+    expect(h.sim.readSheet('Dashboard')[0]).toEqual(['Flow', 'DSCO Order ID', 'PO / Retailer', 'SS Order #', 'Status', 'Tracking', 'Received', 'Updated', 'Error', 'Units', 'Retailer', 'Ship by', 'Ack by', 'Cancel after']);
     expect(h.sim.readSheet('Carrier Map').slice(1).map((r) => r[4])).toEqual(expect.arrayContaining(['UPCG', 'FECG']));
     expect(h.sim.spreadsheet.getSheetByName('_Orders')!.isSheetHidden()).toBe(true);
     expect(h.sim.spreadsheet.getSheetByName('Dashboard')!.getFrozenRows()).toBe(1);
@@ -92,7 +92,8 @@ describe('the built bundle in the simulator', () => {
     const h = createHarness();
     h.call('setupSheet');
     const dash = h.sim.spreadsheet.getSheetByName('Dashboard')!;
-    const rules = dash.getConditionalFormatRules().map((r) => [r.spec.criteriaValues[0], r.spec.background, r.getRanges()[0].getA1Notation()]);
+    // The deadline highlights (formula rules, test/engine/deadlines.test.ts) come first, then the status colours.
+    const rules = dash.getConditionalFormatRules().filter((r) => r.spec.criteriaType !== 'CUSTOM_FORMULA').map((r) => [r.spec.criteriaValues[0], r.spec.background, r.getRanges()[0].getA1Notation()]);
     expect(rules.map((r) => r[0])).toEqual(['Received', 'Sent to SS', 'Shipped', 'Cancelled', 'Error']);
     expect(rules.every((r) => typeof r[1] === 'string' && /^#/.test(String(r[1])))).toBe(true);
     expect(String(rules[0][2])).toMatch(/^E2/);
@@ -100,6 +101,7 @@ describe('the built bundle in the simulator', () => {
     expect(dash.getRange(2, 7).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
     expect(dash.getRange(2, 2).getNumberFormat()).toBe('@');
     expect(dash.getRange(2, 6).getNumberFormat()).toBe('@');
+    for (const deadline of [12, 13, 14]) expect(dash.getRange(2, deadline).getNumberFormat()).toBe('yyyy-mm-dd hh:mm');
   });
 
   it('How it works explains the product in the sheet, true to the engine', () => {

@@ -17,6 +17,8 @@ const ENTRY_POINTS = [
   'setupSheet',
   'retryFailed',
   'showHelp',
+  'showDueOrders',
+  'showAllOrders',
   'getSchedule',
   'pauseSchedule',
   'resumeSchedule',

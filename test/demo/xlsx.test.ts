@@ -27,7 +27,8 @@ describe('xlsx writer', () => {
       if (seeded.length) expect(ws.getRow(2).getCell(1).value).toBe(seeded[0][0] || null);
       if (t.statusColumn) {
         const col = columnLetter(t.statusColumn);
-        const [cf] = (ws as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings;
+        // The status colours (the deadline highlights, on other columns, are tested below).
+        const cf = (ws as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings.find((f) => f.ref.startsWith(`${col}2:`))!;
         expect(cf.ref).toBe(`${col}2:${col}1000`);
         const colors = template.statusColors ?? {};
         expect(cf.rules.map((r) => [r.formulae[0], r.style.fill.bgColor.argb, r.style.font.color.argb])).toEqual(
@@ -55,5 +56,23 @@ describe('xlsx writer', () => {
     expect(row.getCell(1).numFmt).toBe(template.dateFormat);
     expect(row.getCell(4).value).toBe('=SUM(A1)');
     expect(row.getCell(5).value).toBe('0042');
+  });
+
+  it("keeps the Overview's formulas as formulas and gives the Dashboard the Sheet's deadline highlights", () => {
+    const template = loadTemplate();
+    const late = `=COUNTIFS('Dashboard'!L2:L,"<"&TODAY())`;
+    const wb = buildWorkbook(template, [
+      { name: 'Overview', rows: [['Overview', 'Now'], ['Late', '#FORMULA']], formulas: [['', ''], ['', late]] },
+      { name: 'Dashboard', rows: [template.tabs.find((t) => t.name === 'Dashboard')!.headers] },
+    ]);
+    expect(wb.getWorksheet('Overview')!.getCell('B2').value).toEqual({ formula: late.slice(1) });
+    const rules = (wb.getWorksheet('Dashboard') as unknown as { conditionalFormattings: Formatting[] }).conditionalFormattings;
+    const deadline = rules.filter((f) => /^[LN]2:/.test(f.ref));
+    expect(deadline.map((f) => f.rules[0].formulae[0])).toEqual([
+      'AND(ISNUMBER($L2),$E2<>"Shipped",$E2<>"Cancelled",INT($L2)<TODAY())',
+      'AND(ISNUMBER($L2),$E2<>"Shipped",$E2<>"Cancelled",INT($L2)=TODAY())',
+      'AND(ISNUMBER($N2),$E2<>"Shipped",$E2<>"Cancelled",INT($N2)<TODAY())',
+      'AND(ISNUMBER($N2),$E2<>"Shipped",$E2<>"Cancelled",INT($N2)=TODAY())',
+    ]);
   });
 });

@@ -129,6 +129,8 @@ describe('run safety', () => {
     expect(large - small).toBeGreaterThanOrEqual(0);
     expect(large - small).toBeLessThanOrEqual(12);
     expect(huge - small).toBeLessThanOrEqual(12);
-    expect(small).toBeLessThan(60);
+    // About 55 for the engine, then the Retailers tab read once a run (3 calls), new retailers
+    // appended once (4, only in a cycle that meets one), and the Overview's one block after the cycle (4).
+    expect(small).toBeLessThan(70);
   });
 });

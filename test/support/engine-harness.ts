@@ -73,6 +73,10 @@ export class MemoryTab implements Tab {
   setWrap(): void {}
   activate(): void {}
   setTabColor(): void {}
+  ensureColumnChart(): void {}
+  moveToFirst(): void {}
+  addColumns(): void {}
+  showOnly(): void {}
   gridSize(): { rows: number; columns: number } {
     return { rows: Math.max(1000, this.rows.length), columns: Math.max(0, ...this.rows.map((r) => r.length)) };
   }

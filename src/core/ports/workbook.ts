@@ -1,3 +1,13 @@
+/** A conditional format whose custom formula Sheets evaluates again whenever it draws the cell. */
+export interface FormulaHighlight {
+  /** 1-based column it colours, from row 2 down (open-ended, so rows added later are covered). */
+  column: number;
+  /** A custom formula written for row 2, with $-anchored columns. */
+  formula: string;
+  background: string;
+  font: string;
+}
+
 /** The role "the spreadsheet's tabs", as the sheet setup and the engine need them. */
 export interface Tab {
   readonly name: string;
@@ -19,9 +29,12 @@ export interface Tab {
   setPlainTextColumns(columns: number[]): void;
   hide(): void;
   setNumberFormat(columns: number[], format: string): void;
-  /** Replaces the tab's conditional formats with one colour rule per value of the column. */
-  setValueColors(column: number, colors: Record<string, { background: string; font: string }>): void;
-  /** A filter over the header row and the columns given, unless one exists. */
+  /**
+   * Replaces the tab's conditional formats with one colour rule per value of the column, after the
+   * formula highlights given (which Sheets evaluates first).
+   */
+  setValueColors(column: number, colors: Record<string, { background: string; font: string }>, highlights?: readonly FormulaHighlight[]): void;
+  /** A filter over the header row and the columns given, unless one that wide exists (a narrower one is replaced). */
   ensureFilter(width: number): void;
   setWrap(width: number): void;
   activate(): void;
@@ -31,6 +44,32 @@ export interface Tab {
   gridSize(): { rows: number; columns: number };
   /** Removes columns [start, start + count), one Sheets call. */
   deleteColumns(start: number, count: number): void;
+  /**
+   * Through the tab's filter (made over `width` columns when missing), hides the rows whose cell in
+   * `column` does not satisfy the custom formula, or shows every row again (null). Rows only hide:
+   * none moves, so rows written by position stay right.
+   */
+  showOnly(column: number, formula: string | null, width: number): void;
+  /** Adds columns at the right of the grid, one Sheets call. */
+  addColumns(count: number): void;
+  /** An embedded column chart of a fixed block of this tab (first row: headers, first column: labels), unless the tab has a chart already. */
+  ensureColumnChart(chart: ColumnChart): void;
+  /** Moves the tab to the first place in the tab order. */
+  moveToFirst(): void;
+}
+
+/** An embedded column chart over rows [row, row + rows) and columns [column, column + columns) of its tab. */
+export interface ColumnChart {
+  title: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+  /** Where its top-left corner sits (1-based row and column). */
+  anchorRow: number;
+  anchorColumn: number;
+  widthPx: number;
+  heightPx: number;
 }
 
 export interface Workbook {

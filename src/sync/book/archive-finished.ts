@@ -62,6 +62,7 @@ export function archiveFinished(ctx: CycleContext, workbook: Workbook, save: () 
   const dropped = ctx.book.trimLedger(now - LEDGER_KEEP_MS);
   if (dropped) ctx.log.info('', '', `Trimmed ${dropped} sent-shipment record(s) no open or recent order needs.`);
   const size = cellsUsed(workbook);
+  ctx.store.set(PROPERTIES.cellsUsed, String(size.total));
   const line = describeCellsUsed(size, new Date(now));
   workbook.tab(TABS.help.name)?.writeRows(sizeStatusRow(), [[line]]);
   if (size.warn) ctx.log.warn('', '', line);

@@ -1,6 +1,7 @@
 import type { OrderRecord } from '../orders/order-record';
 import { isInvoiced } from '../orders/order-state';
 import { sheetText } from './sheet-text';
+import { tradingPartnerLabel } from '../orders/trading-partner';
 
 /** "3 ordered · 2 shipped · 1 cancelled · invoiced": the order's units at a glance (parts that are zero left out), and whether DSCO has its invoices. */
 export function describeUnits(r: OrderRecord): string {
@@ -20,7 +21,9 @@ export function describeUnits(r: OrderRecord): string {
   return parts.join(' · ');
 }
 
-/** The Dashboard (and Archive) row of an order: the nine original columns, then Units. */
+const dateOrBlank = (t: number | undefined): Date | string => (t === undefined ? '' : new Date(t));
+
+/** The Dashboard (and Archive) row of an order: the nine original columns, then Units, then the retailer and its deadlines (Sheets shows dates in the spreadsheet's time zone). */
 export function dashboardRow(r: OrderRecord): unknown[] {
   return [
     r.flow,
@@ -33,5 +36,9 @@ export function dashboardRow(r: OrderRecord): unknown[] {
     new Date(r.updatedAt),
     sheetText(r.error ?? ''),
     describeUnits(r),
+    sheetText(tradingPartnerLabel(r)),
+    dateOrBlank(r.deadlines?.shipBy),
+    dateOrBlank(r.deadlines?.ackBy),
+    dateOrBlank(r.deadlines?.cancelAfter),
   ];
 }

@@ -58,6 +58,11 @@ function answerCancelRequests(ctx: CycleContext, records: OrderRecord[]): void {
       markError(ctx, r, 'attention', `The retailer asked to cancel (code ${code}), but the order has already shipped. Answer the request in DSCO, then use Retry failed orders to clear this row.`, 'DSCO → SS');
       continue;
     }
+    if (!ctx.retailers.for(r).acceptCancelRequests) {
+      r.cancelRequest!.state = 'flagged';
+      markError(ctx, r, 'attention', `The retailer asked to cancel (code ${code}); the Retailers tab says to answer this retailer's requests by hand. Accept or reject it in DSCO (and cancel in ShipStation if you accept), then use Retry failed orders to clear this row.`, 'DSCO → SS');
+      continue;
+    }
     if (!waiting(ctx, r, 'cancel-in-shipstation')) toCancel.push(r);
   }
   cancelEach(ctx, toCancel, (r) => `retailer cancel request ${r.cancelRequest!.code}`, (r, outcome) => {
@@ -122,7 +127,7 @@ function cancelOpenLinesInDsco(ctx: CycleContext, r: OrderRecord): void {
   const request = r.cancelRequest?.state === 'accepted' ? r.cancelRequest.code : undefined;
   const fromShipStation = !request;
   const ok = cancelInDsco(ctx, r, {
-    code: request ? answerCode(request) : ctx.settings.cancelCode,
+    code: request ? answerCode(request) : (ctx.retailers.for(r).cancelCode ?? ctx.settings.cancelCode),
     reason: request ? `Cancelled at retailer request (${request})` : 'Cancelled in ShipStation',
     by: 'supplier',
     flow: fromShipStation ? 'SS → DSCO' : 'DSCO → SS',

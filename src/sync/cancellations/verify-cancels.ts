@@ -3,7 +3,7 @@ import { HOUR_MS, MINUTE_MS } from '../../core/time/durations';
 import { describeChangeLogResults } from '../../dsco/describe-change-log-results';
 import type { DscoChangeLogEntry } from '../../dsco/dsco-types';
 import { type CycleContext, markError } from '../cycle/cycle-context';
-import type { OrderRecord } from '../orders/order-record';
+import type { CancelledBy, Flow, OrderRecord } from '../orders/order-record';
 import { absorbDscoOrder, applyCancel, settlePendingCancel } from '../orders/order-state';
 
 /** A cancellation whose answer was lost and that DSCO's order still does not show after this long never arrived: it is sent again. */
@@ -52,9 +52,14 @@ function checkLog(ctx: CycleContext, record: OrderRecord, requestId: string): vo
     if (order) absorbDscoOrder(record, order, now);
     if (record.lines.some((l) => p.lines.some(([n]) => n === l.lineNumber && l.quantity - l.shipped - l.cancelled > 0))) {
       const why = entry ? describeChangeLogResults(entry) : failed ? 'DSCO finished the request without a result for this order' : 'DSCO reported no outcome for a day';
-      markError(ctx, record, 'cancel-in-dsco', `DSCO did not apply the cancellation with code ${p.code}: ${why}. Cancel it in DSCO by hand, or use Retry failed orders (it uses the same code).`);
+      markError(ctx, record, 'cancel-in-dsco', `DSCO did not apply the cancellation with code ${p.code}: ${why}. Cancel it in DSCO by hand, or use Retry failed orders (it uses the same code).`, cancelFlow(p.by));
     }
   }
+}
+
+/** A supplier's cancellation (made in ShipStation) goes SS → DSCO; accepting a retailer's request came DSCO → SS. */
+export function cancelFlow(by: CancelledBy): Flow {
+  return by === 'supplier' ? 'SS → DSCO' : 'DSCO → SS';
 }
 
 function checkOrder(ctx: CycleContext, record: OrderRecord): void {

@@ -12,6 +12,7 @@ import type { FailedStep, Flow, OrderRecord } from '../orders/order-record';
 import { flag } from '../orders/order-state';
 import type { ShipmentCandidate } from '../tracking/shipment-candidates';
 import type { Watermarks } from './watermarks';
+import type { RetailerRules } from '../../retailers/retailer-rules';
 
 export interface CycleSummary {
   pulled: number;
@@ -38,6 +39,8 @@ export interface CycleContext {
   book: OrderBook;
   log: ActivityLog;
   carrierMap: CarrierMap;
+  /** The Retailers tab, read once a run; a step adds rows for new retailers. */
+  retailers: RetailerRules;
   watermarks: Watermarks;
   store: KeyValueStore;
   summary: CycleSummary;
@@ -58,9 +61,10 @@ export interface CycleContext {
 /**
  * Flags the order for a person at a step (Error row), logs the message once, and counts it. The
  * message often quotes an API's answer, which may echo credentials: it goes to the Dashboard and
- * the _Orders tab, so it is redacted like a log line.
+ * the _Orders tab, so it is redacted like a log line. The flow is the direction of the step that
+ * failed (never the record's last flow, which belongs to whatever happened before), so each caller names it.
  */
-export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, text: string, flow: Flow = record.flow): void {
+export function markError(ctx: CycleContext, record: OrderRecord, step: FailedStep, text: string, flow: Flow): void {
   const message = ctx.redact(text);
   if (flag(record, step, message, flow, ctx.clock.now())) {
     ctx.summary.errors++;

@@ -10,6 +10,7 @@ import { pushTracking } from '../tracking/push-tracking';
 import { readDscoUpdates } from '../orders/read-dsco-updates';
 import { readShipStationCancellations } from '../cancellations/read-shipstation-cancellations';
 import { reconcileOrders } from '../orders/reconcile-orders';
+import { addNewRetailers } from '../../retailers/add-new-retailers';
 import { retryFailedSteps } from './retry-failed-steps';
 import type { SyncDeps } from './run-cycle';
 import { verifyCancels } from '../cancellations/verify-cancels';
@@ -46,6 +47,7 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   { name: 'Checking acknowledgements', run: verifyAcknowledgements },
   { name: 'Checking cancellations sent to DSCO', run: verifyCancels },
   { name: 'Reading new DSCO orders', run: pullNewOrders },
+  { name: 'Adding new retailers to the Retailers tab', run: (ctx, deps) => addNewRetailers(ctx, deps.workbook) },
   {
     name: 'Creating orders in ShipStation',
     run: (ctx) => {

@@ -15,6 +15,10 @@ import { CYCLE_STEPS, type StepOutcome } from './cycle-steps';
 import { OrderBook } from '../book/order-book';
 import { CARRIER_MAP_TAB, LOGS_TAB } from '../book/tabs';
 import { Watermarks } from './watermarks';
+import { type OrderAtRisk, ordersAtRisk } from '../orders/deadlines-at-risk';
+import { RetailerRules } from '../../retailers/retailer-rules';
+import { TABS } from '../../storage/storage-map';
+import type { OrderRecord } from '../orders/order-record';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
 export const CYCLE_BUDGET_MS = 270_000;
@@ -41,6 +45,10 @@ export interface CycleResult {
   fatal?: string;
   /** With fatal: credentials, settings or a missing tab, which the next run cannot fix by itself. */
   needsPerson?: boolean;
+  /** Open orders near a retailer deadline, from the saved records (for the alert e-mail); only after a cycle that finished. */
+  ordersAtRisk?: OrderAtRisk[];
+  /** The working book's records after a cycle that finished (for the Overview tab, written after the cycle). */
+  records?: readonly OrderRecord[];
 }
 
 function emptySummary(): CycleSummary {
@@ -101,6 +109,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       book,
       log,
       carrierMap: new CarrierMap(deps.workbook.tab(CARRIER_MAP_TAB)?.readAll().slice(1) ?? []),
+      retailers: new RetailerRules(deps.workbook.tab(TABS.retailers.name)?.readAll().slice(1) ?? []),
       watermarks: new Watermarks(deps.store),
       store: deps.store,
       summary,
@@ -158,7 +167,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);
     log.flush(deps.workbook.tab(LOGS_TAB));
-    return { ran: true, summary, message };
+    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.all(), deps.clock.now()), records: book.all() };
   } catch (e) {
     const known = e instanceof ApiError || e instanceof NetworkError || e instanceof ConfigError;
     const fatal = redact(

@@ -84,7 +84,7 @@ function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
     ctx.log.warn('DSCO → SS', record.dscoOrderId, `${why} It is sent again with the next sync.`);
     return;
   }
-  markError(ctx, record, 'acknowledge', `${why} The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`);
+  markError(ctx, record, 'acknowledge', `${why} The order is in ShipStation; the acknowledgement is sent again every sync until DSCO accepts it.`, 'DSCO → SS');
 }
 
 /** Orders to acknowledge now: just created, failed before, or still `created` in DSCO long after. */
@@ -122,7 +122,7 @@ export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[])
       if (!isOrderSpecific(e)) throw e;
       for (const r of batch) {
         r.ack = { attempts: (r.ack?.attempts ?? 0) + 1, sentAt: r.ack?.sentAt };
-        markError(ctx, r, 'acknowledge', `Could not acknowledge in DSCO: ${errorMessage(e)} The order is in ShipStation; the acknowledgement is retried every sync.`);
+        markError(ctx, r, 'acknowledge', `Could not acknowledge in DSCO: ${errorMessage(e)} The order is in ShipStation; the acknowledgement is retried every sync.`, 'DSCO → SS');
       }
     }
   }

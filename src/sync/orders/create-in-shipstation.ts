@@ -36,7 +36,7 @@ export function createInShipStation(ctx: CycleContext): OrderRecord[] {
       delete record.addressChanged;
     } catch (e) {
       if (!(e instanceof MappingError)) throw e;
-      markError(ctx, record, 'create', e.message);
+      markError(ctx, record, 'create', e.message, 'DSCO → SS');
     }
   }
   const accept = (record: OrderRecord, orderId: number, orderNumber: string, status?: string) => {
@@ -82,14 +82,14 @@ export function createInShipStation(ctx: CycleContext): OrderRecord[] {
         send(batch.slice(half));
         return;
       }
-      markError(ctx, batch[0].record, 'create', `ShipStation did not take the order: ${errorMessage(e)}`);
+      markError(ctx, batch[0].record, 'create', `ShipStation did not take the order: ${errorMessage(e)}`, 'DSCO → SS');
       return;
     }
     batch.forEach(({ record }, j) => {
       const result = results[j];
       if (result.success && result.orderId) accept(record, result.orderId, result.orderNumber);
       else if (!adopt(record, result.orderId)) {
-        markError(ctx, record, 'create', `ShipStation refused the order: ${result.errorMessage || 'no reason given'}. Fix the cause, then use Retry failed orders.`);
+        markError(ctx, record, 'create', `ShipStation refused the order: ${result.errorMessage || 'no reason given'}. Fix the cause, then use Retry failed orders.`, 'DSCO → SS');
       }
     });
   };

@@ -33,7 +33,10 @@ export interface ShippedPackage {
   tracking: string;
   /** [lineNumber, quantity] pairs. */
   lines: [number, number][];
+  /** When DSCO took it. */
   at: number;
+  /** When ShipStation created the label (or the shipment): the tracking lag is at − labelAt. */
+  labelAt?: number;
 }
 
 /** A retailer's cancel request and what was done about it. */
@@ -62,6 +65,8 @@ export interface OrderRecord {
   dscoOrderId: string;
   poNumber: string;
   retailer: string;
+  /** The DSCO trading partner (the retailer) by ID and name, kept apart from the PO for the Retailer column and the Retailers tab. */
+  tradingPartner?: TradingPartner;
   /** Derived by order-state.ts from the lines and the flag; stored for the Dashboard. */
   status: OrderStatus;
   flow: Flow;
@@ -142,6 +147,12 @@ export interface PendingShipment {
   requestId?: string;
   /** Sent by Retry failed orders for an Error row: a success clears the row's error. */
   retry?: boolean;
+}
+
+/** A DSCO trading partner: `dscoTradingPartnerId` and `dscoTradingPartnerName` of the order. */
+export interface TradingPartner {
+  id?: string;
+  name?: string;
 }
 
 /** Retailer deadlines from DSCO's order (acknowledgeByDate, shipByDate, cancelAfterDate, expectedDeliveryDate). */

@@ -133,14 +133,14 @@ export function markCreated(r: OrderRecord, ssOrderId: number, ssOrderNumber: st
 }
 
 /** A package was sent to DSCO (or found there). Idempotent by key and tracking number. */
-export function applyShipment(r: OrderRecord, key: string, tracking: string, lines: [number, number][], now: number): void {
+export function applyShipment(r: OrderRecord, key: string, tracking: string, lines: [number, number][], now: number, labelAt?: number): void {
   if (hasPackage(r, key, tracking)) return;
   for (const [lineNumber, qty] of lines) {
     const line = r.lines.find((l) => l.lineNumber === lineNumber);
     if (line) line.shipped = Math.min(line.quantity - line.cancelled, line.shipped + qty);
   }
   if (tracking && !r.tracking.includes(tracking)) r.tracking.push(tracking);
-  (r.packages ??= []).push({ key, tracking, lines, at: now });
+  (r.packages ??= []).push({ key, tracking, lines, at: now, ...(labelAt ? { labelAt } : {}) });
   r.flow = 'SS → DSCO';
   r.updatedAt = now;
   clearFlag(r, now, 'ship');

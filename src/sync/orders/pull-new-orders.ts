@@ -3,6 +3,7 @@ import { type CycleContext, isoSeconds, markError } from '../cycle/cycle-context
 import type { DscoOrder } from '../../dsco/dsco-types';
 import type { OrderRecord } from './order-record';
 import { absorbDscoOrder, cancelRequestCode, deadlinesOf, linesOf, refresh, shipToHash, unitsOf } from './order-state';
+import { tradingPartnerOf } from './trading-partner';
 import { DAY_MS } from '../../core/time/durations';
 import { UNTIL_LAG_MS } from '../../dsco/dsco-consistency';
 
@@ -25,6 +26,8 @@ function newRecord(order: DscoOrder, now: number): OrderRecord {
     updatedAt: now,
     shipToHash: shipToHash(order),
   };
+  const partner = tradingPartnerOf(order);
+  if (partner) record.tradingPartner = partner;
   const deadlines = deadlinesOf(order);
   if (deadlines) record.deadlines = deadlines;
   if (order.testFlag === true) record.testOrder = true;
@@ -77,6 +80,7 @@ export function pullNewOrders(ctx: CycleContext): void {
             record,
             'attention',
             `This order has ${linesOf(order).length} lines, more than the sync can keep track of. Create it in ShipStation, and acknowledge and ship it in DSCO, by hand; this row stays as a reminder.`,
+            'DSCO → SS',
           );
         }
         ctx.book.add(record);

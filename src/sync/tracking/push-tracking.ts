@@ -243,7 +243,7 @@ function sendOneByOne(ctx: CycleContext, pushes: Push[], inflight: InflightShipm
       try {
         ctx.dsco.singleShipment({ dscoOrderId: p.record.dscoOrderId, shipments: [shipmentBody(p)] });
         ctx.book.recordPush({ key: p.candidate.key, dscoOrderId: p.record.dscoOrderId, tracking: p.candidate.tracking, pushedAt: ctx.clock.now(), note: p.candidate.kind });
-        recordShipment(ctx, p.record, p.candidate.key, p.candidate.tracking, p.lines);
+        recordShipment(ctx, p.record, p.candidate.key, p.candidate.tracking, p.lines, p.candidate.createdAt);
         ctx.summary.shipped++;
         ctx.log.info('SS → DSCO', p.record.dscoOrderId, `${p.candidate.foundBySweep ? 'Repaired by the daily check: t' : 'T'}racking ${p.candidate.tracking} (${p.candidate.carrierCode}${p.candidate.serviceCode ? ` ${p.candidate.serviceCode}` : ''}) sent to DSCO for ${describeLines(p.lines)}.`);
       } catch (e) {

@@ -15,8 +15,8 @@ export interface Push {
 }
 
 /** Records a shipment DSCO took: shipped quantities, tracking number, the package in the order's own ledger. */
-export function recordShipment(ctx: CycleContext, record: OrderRecord, key: string, tracking: string, lines: [number, number][]): void {
-  applyShipment(record, key, tracking, lines, ctx.clock.now());
+export function recordShipment(ctx: CycleContext, record: OrderRecord, key: string, tracking: string, lines: [number, number][], labelAt?: number): void {
+  applyShipment(record, key, tracking, lines, ctx.clock.now(), labelAt);
 }
 
 export function shipmentBody(p: Push): DscoShipment {

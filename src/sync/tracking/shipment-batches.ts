@@ -109,7 +109,7 @@ class Resolver {
     }
     const keepFlag = record.failedStep === 'ship' && (!p.retry || this.failedRecords.has(record));
     const flagged = keepFlag ? { step: record.failedStep, error: record.error } : undefined;
-    recordShipment(ctx, record, p.key, p.tracking, p.lines);
+    recordShipment(ctx, record, p.key, p.tracking, p.lines, p.createdAt);
     if (flagged) flag(record, 'ship', flagged.error ?? '', 'SS → DSCO', ctx.clock.now());
     ctx.summary.shipped++;
     ctx.log.info('SS → DSCO', record.dscoOrderId, `DSCO took tracking ${p.tracking} for ${describeLines(p.lines)} (batch ${requestId}).`);
