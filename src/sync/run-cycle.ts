@@ -133,6 +133,8 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       }
     };
 
+    // Once a day, first: a day of long runs near the time budget can never starve it.
+    stage('Archiving finished orders', () => archiveFinished(ctx, deps.workbook, save));
     if (ctx.retrying) stage('Retrying failed orders', () => retryFailedSteps(ctx));
     stage('Checking acknowledgements', () => verifyAcknowledgements(ctx));
     stage('Reading new DSCO orders', () => pullNewOrders(ctx));
@@ -155,8 +157,6 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     save();
     if (dscoMark !== undefined) ctx.watermarks.set('dscoUpdates', dscoMark);
     if (ssMark !== undefined) ctx.watermarks.set('shipstationCancels', ssMark);
-
-    stage('Archiving finished orders', () => archiveFinished(ctx, deps.workbook, save));
 
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);
