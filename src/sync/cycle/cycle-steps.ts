@@ -43,6 +43,8 @@ export interface CycleStep {
  * acknowledgement the order is no longer pulled, so it must already be on the sheet.
  */
 export const CYCLE_STEPS: readonly CycleStep[] = [
+  // Once a day, first: a day of long runs near the time budget can never starve it.
+  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()) },
   { name: 'Retrying failed orders', when: (ctx) => ctx.retrying, run: retryFailedSteps },
   { name: 'Checking acknowledgements', run: verifyAcknowledgements },
   { name: 'Checking cancellations sent to DSCO', run: verifyCancels },
@@ -73,5 +75,4 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
   { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
   { name: 'Sending inventory to DSCO', run: sendInventory },
-  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()) },
 ];
