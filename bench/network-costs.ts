@@ -11,12 +11,13 @@ export interface EndpointStats {
   lastEnd: number;
 }
 
-/** "DSCO GET /order/page", "SS GET /orders/{id}": numeric path segments folded, query dropped. */
+/** "DSCO GET /order/page", "SS GET /orders/{id}": numeric (and V2 "se-…") path segments folded, query dropped. */
 export function endpointName(service: string, req: FakeHttpRequest): string {
   let path = new URL(req.url).pathname;
   const i = path.indexOf('/api/v3');
   if (i >= 0) path = path.slice(i + '/api/v3'.length);
-  path = path.replace(/\/\d+(?=\/|$)/g, '/{id}').replace(/\/+$/, '') || '/';
+  // V1 IDs are numbers, V2's "se-" + a number.
+  path = path.replace(/\/(?:se-)?\d+(?=\/|$)/g, '/{id}').replace(/\/+$/, '') || '/';
   // createorders carries both new orders and bulk cancellations: count them apart.
   if (path === '/orders/createorders' && /"orderStatus":"cancelled"/.test(req.body) && !/"orderStatus":"(?!cancelled)/.test(req.body)) {
     return `${service} ${req.method.toUpperCase()} ${path} (cancel)`;

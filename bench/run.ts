@@ -6,6 +6,7 @@
  * bench/results/time-per-execution.svg.
  *
  *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet] [--update]
+ *                        [--shipstation=v2] (the burst runs against ShipStation API V2)
  *                        [--only=burst|steady] [--steady=500,2000] (10000 takes far longer) [--days=12] [--full=1,12]
  *
  * Writes to out/bench/; --update writes bench/results/ (the committed results) instead.
@@ -35,6 +36,8 @@ const NS = arg('n', '100,1000,10000').split(',').map(Number).filter((n) => n > 0
 const MODES = arg('modes', 'auto,single').split(',') as ShipmentMode[];
 const QUIET = process.argv.includes('--quiet');
 const ONLY = arg('only', 'all');
+/** The ShipStation API of the burst runs: v1 (default) or v2; the same scenario, parameterised. */
+const BACKEND = arg('shipstation', 'v1') === 'v2' ? 'v2' : 'v1';
 const STEADY = arg('steady', '500,2000').split(',').map(Number).filter((n) => n > 0);
 const REAL_DAYS = Number(arg('days', '12'));
 const FULL_DAYS = arg('full', `1,${REAL_DAYS}`).split(',').map(Number);
@@ -149,7 +152,8 @@ function main(): void {
         costs: DEFAULT_COSTS,
         gapMs: GAP_MS,
         maxExecutions: 40,
-        log: QUIET ? undefined : (line) => process.stderr.write(`[N=${n} ${mode}] ${line.trim()}\n`),
+        backend: BACKEND,
+        log: QUIET ? undefined : (line) => process.stderr.write(`[N=${n} ${mode}${BACKEND === 'v2' ? ' ShipStation V2' : ''}] ${line.trim()}\n`),
       });
       const s = summarize(result);
       summaries.push(s);

@@ -2,7 +2,8 @@ import type { DscoFake } from '../sandbox/fakes/dsco';
 import type { ShipStationFake } from '../sandbox/fakes/shipstation';
 import type { Simulator } from '../sandbox/simulator';
 import type { SimClock } from '../sandbox/clock';
-import { createWorld, SETTINGS_FORM, WORLD_STORE_ID as STORE_ID } from '../sandbox/world';
+import { createWorld, SETTINGS_FORM, V2_FORM, WORLD_STORE_ID as STORE_ID } from '../sandbox/world';
+import { type Backend, type ShipStationDriver, v1Driver, v2Driver } from '../sandbox/shipstation-backend';
 import { withDscoRateLimits } from './dsco-rate-limits';
 import { hostCpuUs, installHostTimer, startEngineCharge, stopEngineCharge } from './host-time';
 import { NetworkLedger, type EndpointStats } from './network-costs';
@@ -42,6 +43,8 @@ export interface ScenarioOptions {
   gapMs: number;
   maxExecutions: number;
   log?: (line: string) => void;
+  /** The ShipStation API the bundle talks to (default v1). */
+  backend?: Backend;
 }
 
 export interface ExecutionRecord {
@@ -109,6 +112,8 @@ function roundingClock(start: string): SimClock {
 }
 
 export interface Bench {
+  /** What a person does in ShipStation, and its orders, for the chosen back end. */
+  shop: ShipStationDriver;
   costs: CostModel;
   clock: SimClock;
   sim: Simulator;
@@ -118,13 +123,13 @@ export interface Bench {
   dscoRefused: Record<string, number>;
 }
 
-export function createBench(costs: CostModel): Bench {
+export function createBench(costs: CostModel, backend: Backend = 'v1'): Bench {
   installHostTimer();
   const clock = roundingClock('2026-03-02T15:00:00Z');
   const net = new NetworkLedger();
   let dscoRefused: Record<string, number> = {};
   // The same world as the tests, with the documented rate limits and call costs on the wire.
-  const { sim, dsco, ss } = createWorld({
+  const { sim, dsco, ss, ssV2 } = createWorld({
     clock,
     sim: { costs: { urlFetchMs: costs.urlFetchMs, sheetsCallMs: costs.sheetsCallMs, sheetsPerCellMs: costs.sheetsPerCellMs, sheetsPerKbMs: costs.sheetsPerKbMs } },
     ss: { stores: [{ storeId: STORE_ID, storeName: 'Acme Dropship' }] },
@@ -135,7 +140,7 @@ export function createBench(costs: CostModel): Bench {
       return net.wrap('DSCO', limited.handle, clock, costs.transferMsPerKb, costs.urlFetchMs);
     },
   });
-  return { costs, clock, sim, dsco, ss, net, dscoRefused };
+  return { shop: backend === 'v2' ? v2Driver(ssV2) : v1Driver(ss), costs, clock, sim, dsco, ss, net, dscoRefused };
 }
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : String(v));
@@ -176,7 +181,7 @@ interface Backlog {
 function measureProgress(b: Bench, backlog: Backlog): Progress {
   const view = engineView(b.sim);
   const ssByKey = new Map<string, string>();
-  for (const o of b.ss.orders.values()) ssByKey.set(text(o.orderKey), text(o.orderStatus));
+  for (const o of b.shop.orders()) ssByKey.set(o.key, o.status === 'open' ? 'awaiting_shipment' : o.status);
   const dsco = new Map<string, { lifecycle: string; status: string; tracking: Set<string> }>();
   for (const o of b.dsco.orders.values()) {
     dsco.set(o.dscoOrderId, { lifecycle: text(o.dscoLifecycle), status: text(o.dscoStatus), tracking: new Set((o.packages ?? []).map((p) => text(p.trackingNumber))) });
@@ -263,8 +268,8 @@ function emptyProgress(): Progress {
 export function runScenario(opts: ScenarioOptions): ScenarioResult {
   const log = opts.log ?? (() => undefined);
   const realStart = Date.now();
-  const b = createBench(opts.costs);
-  const res = b.sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, pollIntervalHours: '0.25' });
+  const b = createBench(opts.costs, opts.backend);
+  const res = b.sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, ...(opts.backend === 'v2' ? V2_FORM : {}), pollIntervalHours: '0.25' });
   if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
   b.sim.call('setupSheet');
   if (opts.mode === 'single') b.sim.properties.script.setProperty(SHIPMENT_BATCH_THRESHOLD_PROPERTY, String(Number.MAX_SAFE_INTEGER));
@@ -288,12 +293,12 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
   // ---- 2. the backlog
   b.clock.advance(opts.gapMs);
   const ssByKey = new Map<string, number>();
-  for (const o of b.ss.orders.values()) ssByKey.set(text(o.orderKey), Number(o.orderId));
+  for (const o of b.shop.orders()) ssByKey.set(o.key, o.id);
   const backlog: Backlog = { newIds: [], shipped: [], dscoCancelled: [], ssCancelled: [] };
   for (let i = 0; i < opts.n; i++) backlog.newIds.push(b.dsco.seedOrder().dscoOrderId);
   warm.slice(0, opts.n).forEach((id, i) => {
     const tracking = `1ZBENCH${String(i).padStart(9, '0')}`;
-    b.ss.shipOrder(ssByKey.get(id)!, { trackingNumber: tracking, carrierCode: 'ups', serviceCode: 'ups_ground' });
+    b.shop.ship(ssByKey.get(id)!, { trackingNumber: tracking, carrierCode: 'ups', serviceCode: 'ups_ground' });
     backlog.shipped.push({ id, tracking });
   });
   warm.slice(opts.n).forEach((id, i) => {
@@ -301,7 +306,7 @@ export function runScenario(opts: ScenarioOptions): ScenarioResult {
       b.dsco.retailerCancel(id);
       backlog.dscoCancelled.push(id);
     } else {
-      b.ss.cancelOrder(ssByKey.get(id)!);
+      b.shop.cancelInUi(ssByKey.get(id)!);
       backlog.ssCancelled.push(id);
     }
   });
