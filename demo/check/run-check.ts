@@ -6,14 +6,11 @@
  */
 import { ApiError, errorMessage, NetworkError, TimeBudgetExceeded } from '../../src/core/errors';
 import type { BackoffPolicy } from '../../src/core/http/backoff';
-import type { RetryContext } from '../../src/core/http/send-with-retry';
 import { redact } from '../../src/core/redact';
 import { TimeBudget } from '../../src/core/time/time-budget';
-import { DscoClient } from '../../src/dsco/dsco-client';
-import { DSCO_BASE_URLS } from '../../src/dsco/dsco-environment';
-import { DscoTokenProvider } from '../../src/dsco/dsco-token-provider';
-import { SHIPSTATION_BASE_URL, ShipStationClient } from '../../src/shipstation/shipstation-client';
-import { SHIPSTATION_V2_BASE_URL, ShipStationV2Client } from '../../src/shipstation-v2/shipstation-v2-client';
+import { type ClientDeps, createDscoConnection, createShipStationClient } from '../../src/app/client-factory';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
+import type { ShipStationV2Client } from '../../src/shipstation-v2/shipstation-v2-client';
 import { isoSeconds } from '../../src/sync/cycle/cycle-context';
 import { UNTIL_LAG_MS } from '../../src/dsco/dsco-consistency';
 import { createSyncHttp, type SyncHttp } from '../../sandbox/loopback';
@@ -50,14 +47,18 @@ export interface CheckReport {
   exitCode: 0 | 1;
 }
 
-function context(http: SyncHttp): RetryContext {
+/** The product's client factory, over Node's HTTP, with the check's own base URL and retries. */
+function clientDeps(http: SyncHttp, baseUrl: string | undefined): ClientDeps {
   return {
     http: new NodeSyncHttpPort(http, REQUEST_TIMEOUT_MS),
     clock: nodeClock,
-    budget: new TimeBudget(nodeClock, SERVICE_BUDGET_MS),
+    cache: memoryCache(nodeClock),
+    baseUrlOverride: () => baseUrl,
     policy: CHECK_BACKOFF,
   };
 }
+
+const budget = () => new TimeBudget(nodeClock, SERVICE_BUDGET_MS);
 
 /** What went wrong, in words that name what to change. */
 function explain(e: unknown, service: 'DSCO' | 'ShipStation', baseVariable: string, overridden: boolean): string {
@@ -90,10 +91,8 @@ function explain(e: unknown, service: 'DSCO' | 'ShipStation', baseVariable: stri
 }
 
 function checkDsco(config: DscoCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
-  const ctx = context(http);
-  const base = config.baseUrl ?? DSCO_BASE_URLS[config.environment];
-  const tokens = new DscoTokenProvider(ctx, memoryCache(nodeClock), base, { clientId: config.clientId, clientSecret: config.clientSecret });
-  const client = new DscoClient(ctx, base, tokens);
+  const settings: Settings = { ...DEFAULT_SETTINGS, dscoClientId: config.clientId, dscoClientSecret: config.clientSecret, dscoEnvironment: config.environment };
+  const { client, tokens } = createDscoConnection(settings, clientDeps(http, config.baseUrl), budget());
   const why = (e: unknown) => explain(e, 'DSCO', 'DSCO_BASE_URL', config.baseUrl !== undefined);
   try {
     tokens.getToken();
@@ -142,7 +141,8 @@ function checkDsco(config: DscoCheckConfig, http: SyncHttp, add: (line: CheckLin
  * orders, and when it is not among them the check says it could not verify it (NOTE, not FAIL).
  */
 function checkShipStationV2(config: ShipStationCheckConfig, http: SyncHttp, add: (line: CheckLine) => void): void {
-  const client = new ShipStationV2Client(context(http), config.baseUrl ?? SHIPSTATION_V2_BASE_URL, config.v2ApiKey);
+  const settings: Settings = { ...DEFAULT_SETTINGS, ssApiVersion: 'v2', ssV2ApiKey: config.v2ApiKey };
+  const client = createShipStationClient(settings, clientDeps(http, config.baseUrl), budget()) as ShipStationV2Client;
   const why = (e: unknown) => explain(e, 'ShipStation', 'SHIPSTATION_V2_BASE_URL', config.baseUrl !== undefined);
   try {
     const all = client.listWarehouses();
@@ -175,7 +175,8 @@ function checkShipStation(config: ShipStationCheckConfig, http: SyncHttp, add: (
     checkShipStationV2(config, http, add);
     return;
   }
-  const client = new ShipStationClient(context(http), config.baseUrl ?? SHIPSTATION_BASE_URL, { apiKey: config.apiKey, apiSecret: config.apiSecret });
+  const settings: Settings = { ...DEFAULT_SETTINGS, ssApiVersion: 'v1', ssApiKey: config.apiKey, ssApiSecret: config.apiSecret };
+  const client = createShipStationClient(settings, clientDeps(http, config.baseUrl), budget());
   const why = (e: unknown) => explain(e, 'ShipStation', 'SHIPSTATION_BASE_URL', config.baseUrl !== undefined);
   let stores;
   try {

@@ -1,5 +1,5 @@
 import { ConfigError } from '../core/errors';
-import { DEFAULT_BACKOFF } from '../core/http/backoff';
+import { type BackoffPolicy, DEFAULT_BACKOFF } from '../core/http/backoff';
 import type { RetryContext } from '../core/http/send-with-retry';
 import type { Cache } from '../core/ports/cache';
 import type { Clock } from '../core/ports/clock';
@@ -20,13 +20,20 @@ export interface ClientDeps {
   cache: Cache;
   /** Script Properties DSCO_BASE_URL / SHIPSTATION_BASE_URL / SHIPSTATION_V2_BASE_URL, for sandboxes and tests. */
   baseUrlOverride: (name: BaseUrlName) => string | undefined;
+  /** Retries and backoff (default DEFAULT_BACKOFF); the credentials check retries less. */
+  policy?: BackoffPolicy;
 }
 
 function retryContext(deps: ClientDeps, budget: TimeBudget): RetryContext {
-  return { http: deps.http, clock: deps.clock, budget, policy: DEFAULT_BACKOFF };
+  return { http: deps.http, clock: deps.clock, budget, policy: deps.policy ?? DEFAULT_BACKOFF };
 }
 
 export function createDscoClient(settings: Settings, deps: ClientDeps, budget: TimeBudget): DscoClient {
+  return createDscoConnection(settings, deps, budget).client;
+}
+
+/** The DSCO client with its token provider (the credentials check signs in on its own first). */
+export function createDscoConnection(settings: Settings, deps: ClientDeps, budget: TimeBudget): { client: DscoClient; tokens: DscoTokenProvider } {
   if (!settings.dscoClientId || !settings.dscoClientSecret) {
     throw new ConfigError('DSCO is not set up: enter the DSCO Client ID and Client Secret in DSCO Sync → Settings.');
   }
@@ -36,7 +43,7 @@ export function createDscoClient(settings: Settings, deps: ClientDeps, budget: T
     clientId: settings.dscoClientId,
     clientSecret: settings.dscoClientSecret,
   });
-  return new DscoClient(ctx, base, tokens);
+  return { client: new DscoClient(ctx, base, tokens), tokens };
 }
 
 /** The ShipStation back end the settings choose: API V1 (key and secret) or V2 (one key). */
