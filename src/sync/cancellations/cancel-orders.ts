@@ -62,10 +62,8 @@ function cancelRead(ctx: CycleContext, record: OrderRecord, order: SsOrder): Can
 export function cancelManyInShipStation(ctx: CycleContext, records: OrderRecord[]): Set<OrderRecord> {
   const done = new Set<OrderRecord>();
   const ready: { record: OrderRecord; order: SsOrder }[] = [];
-  for (const record of records) {
-    if (!record.ssOrderId || ctx.budget.expired()) continue;
-    const order = ctx.shipstation.getOrder(record.ssOrderId);
-    if (order && UPDATABLE.has(order.orderStatus)) ready.push({ record, order: { ...order, orderStatus: 'cancelled' } });
+  for (const { record, order } of readOrders(ctx, records)) {
+    if (UPDATABLE.has(order.orderStatus)) ready.push({ record, order: { ...order, orderStatus: 'cancelled' } });
   }
   if (!ready.length || ctx.budget.expired()) return done;
   // The client sends them 100 a call (createorders' limit) and answers one result per order.
@@ -83,6 +81,36 @@ export function cancelManyInShipStation(ctx: CycleContext, records: OrderRecord[
     }
   });
   return done;
+}
+
+/** Orders a ShipStation list page holds (GET /orders pageSize maximum). */
+const LIST_PAGE = 500;
+
+/**
+ * The ShipStation orders of these records, as ShipStation has them: one read each, or, when that
+ * costs fewer calls, the store's Awaiting Shipment orders listed 500 a page (a read each at 40 calls
+ * a minute would not fit a run for hundreds of cancellations). Records whose order is not listed
+ * (another status) are left to the one-by-one cancel, which reads it.
+ */
+function readOrders(ctx: CycleContext, records: OrderRecord[]): { record: OrderRecord; order: SsOrder }[] {
+  const wanted = records.filter((r) => r.ssOrderId);
+  const openInShipStation = ctx.book.all().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
+  const out: { record: OrderRecord; order: SsOrder }[] = [];
+  if (Math.ceil(openInShipStation / LIST_PAGE) < wanted.length) {
+    const byId = new Map<number, SsOrder>();
+    for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment' })) if (o.orderId) byId.set(o.orderId, o);
+    for (const record of wanted) {
+      const order = byId.get(record.ssOrderId as number);
+      if (order) out.push({ record, order });
+    }
+    return out;
+  }
+  for (const record of wanted) {
+    if (ctx.budget.expired()) break;
+    const order = ctx.shipstation.getOrder(record.ssOrderId as number);
+    if (order) out.push({ record, order });
+  }
+  return out;
 }
 
 export interface DscoCancel {

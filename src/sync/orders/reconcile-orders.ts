@@ -14,6 +14,11 @@ import { InflightShipments } from '../tracking/inflight-shipments';
  * incremental reads.
  */
 export const SWEEP_MAX_ORDERS_PER_RUN = 20;
+/**
+ * The sweep gives way in a busy run: it starts only while this much of the run's budget is left,
+ * so a backlog's creations and tracking keep the rate budget. A quiet run reaches it at once.
+ */
+export const SWEEP_MIN_REMAINING_MS = 180_000;
 
 /** Orders the sweep re-reads: those that are not finished, including rows waiting for a person. */
 function isOpen(r: OrderRecord): boolean {
@@ -37,6 +42,7 @@ export function sweepQuota(openOrders: number, pollIntervalHours: number, reconc
  * not sent before). What a missed incremental read left behind is repaired within `reconcileHours`.
  */
 export function reconcileOrders(ctx: CycleContext): void {
+  if (ctx.budget.remainingMs() < SWEEP_MIN_REMAINING_MS) return;
   const open = ctx.book.all().filter(isOpen);
   if (!open.length) return;
   const quota = sweepQuota(open.length, ctx.settings.pollIntervalHours, ctx.settings.reconcileHours);
