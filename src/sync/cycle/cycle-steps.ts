@@ -27,8 +27,12 @@ export interface CycleStep {
   /** Only in some cycles (Retry failed orders). */
   when?: (ctx: CycleContext) => boolean;
   run: (ctx: CycleContext, deps: SyncDeps) => StepOutcome | void;
-  /** Save the book and the logs right after this step (before its watermark moves). */
-  save?: boolean;
+  /**
+   * Save the book and the logs right after this step (before its watermark moves); a function
+   * decides per run. A save serialises the whole working book, so steps save only where a run that
+   * dies right after must not lose their work.
+   */
+  save?: boolean | ((ctx: CycleContext) => boolean);
   /**
    * A setting this step alone needs (a ConfigError) does not stop the steps after it: they run,
    * and the cycle then stops with that error for a person (and the failure e-mail).
@@ -55,12 +59,14 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
     run: (ctx) => {
       ctx.justCreated = createInShipStation(ctx);
     },
-    save: true,
+    // Only when orders were created: they must be on the sheet before DSCO hears of them.
+    save: (ctx) => ctx.justCreated.length > 0,
     // e.g. ShipStation API V2 without a default ship-from location: tracking and cancellations of
     // the orders already in ShipStation must still go out.
     isolateConfigErrors: true,
   },
-  { name: 'Acknowledging orders in DSCO', run: (ctx) => acknowledgeOrders(ctx, ctx.justCreated), save: true },
+  // Not saved on its own: a run that dies before the next save acknowledges again, which is harmless.
+  { name: 'Acknowledging orders in DSCO', run: (ctx) => acknowledgeOrders(ctx, ctx.justCreated) },
   { name: 'Reading DSCO updates', run: (ctx) => ({ watermark: { name: 'dscoUpdates', value: readDscoUpdates(ctx) } }) },
   { name: 'Reading ShipStation cancellations', run: (ctx) => ({ watermark: { name: 'shipstationCancels', value: readShipStationCancellations(ctx) } }) },
   { name: 'Re-checking open orders', run: reconcileOrders },

@@ -134,6 +134,8 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       waiting = [];
     };
     let heldBack: unknown;
+    // Saving serialises the whole working book: the closing save happens only when a step ran since the last one.
+    let unsaved = false;
     for (const step of CYCLE_STEPS) {
       if (step.when && !step.when(ctx)) continue;
       if (budget.expired()) summary.deferred = true;
@@ -155,12 +157,14 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
           }
         }
       }
-      if (step.save) {
+      if (step.save === true || (typeof step.save === 'function' && step.save(ctx))) {
         save();
         commit();
-      }
+        unsaved = false;
+      } else unsaved = true;
     }
-    save();
+    if (unsaved || waiting.length) save();
+    else log.flush(deps.workbook.tab(LOGS_TAB));
     commit();
     if (heldBack) throw heldBack;
 

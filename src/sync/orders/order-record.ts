@@ -101,6 +101,8 @@ export interface OrderRecord {
   cancelConflict?: boolean;
   /** Units DSCO showed shipped outside this sync, as last reported to a person. */
   shippedElsewhere?: string;
+  /** DSCO's dscoLastUpdate of the version last absorbed from its updates feed. */
+  dscoLastUpdate?: string;
   /** When both systems were last read for this order by the reconciliation sweep. */
   verifiedAt?: number;
   /** Shipments sent to DSCO in an asynchronous batch whose outcome /order/log has not given yet. */

@@ -20,7 +20,14 @@ export function readDscoUpdates(ctx: CycleContext): number {
         const updated = Date.parse(String(order.dscoLastUpdate ?? ''));
         if (Number.isFinite(updated)) newest = Math.max(newest, Math.min(updated, now - UNTIL_LAG_MS));
         const record = ctx.book.get(String(order.dscoOrderId));
-        if (record) absorbAndReport(ctx, record, order);
+        if (!record) continue;
+        // The overlap re-reads orders already absorbed: the same version (same dscoLastUpdate) has
+        // nothing new. Reads by ID (the sweep) always absorb: a change that does not move
+        // dscoLastUpdate is not ruled out by DSCO's documentation.
+        const version = String(order.dscoLastUpdate ?? '');
+        if (version && record.dscoLastUpdate === version) continue;
+        absorbAndReport(ctx, record, order);
+        if (version) record.dscoLastUpdate = version;
       }
       return !ctx.budget.expired();
     },
