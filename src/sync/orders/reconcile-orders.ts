@@ -9,11 +9,11 @@ import { InflightShipments } from '../tracking/inflight-shipments';
 
 /**
  * The sweep's slice of the rate budget: at most this many orders a run. Each costs one DSCO call
- * (GET /order/, 500 a minute) and two ShipStation calls (the order and its shipments), so 20 take
- * 40 of ShipStation's 40 calls a minute: about a minute of a run at most, shared fairly with the
- * incremental reads.
+ * (GET /order/, 500 a minute) and two ShipStation calls (the order and its shipments), so 40 take
+ * 80 of ShipStation's 40 calls a minute: two minutes of a run at most, and only in a run with three
+ * minutes left (SWEEP_MIN_REMAINING_MS), so a busy run keeps its budget for the backlog.
  */
-export const SWEEP_MAX_ORDERS_PER_RUN = 20;
+export const SWEEP_MAX_ORDERS_PER_RUN = 40;
 /**
  * The sweep gives way in a busy run: it starts only while this much of the run's budget is left,
  * so a backlog's creations and tracking keep the rate budget. A quiet run reaches it at once.
