@@ -10,6 +10,8 @@ import { applyTemplate } from '../../src/sheet/apply-template';
 import { SHEET_TEMPLATE } from '../../src/sheet/sheet-template';
 import type { OrderRecord } from '../../src/sync/orders/order-record';
 import { runCycle, type CycleMode, type CycleResult } from '../../src/sync/cycle/run-cycle';
+import { validateSettingsForm } from '../../src/settings/validate-settings-form';
+import { type Backend, type ShipStationDriver, v1Driver, v2Driver } from '../../sandbox/shipstation-backend';
 import { createDscoFake, type DscoFake, type DscoFakeOptions } from '../../sandbox/fakes/dsco';
 import { createShipStationFake, DEFAULT_API_KEY, DEFAULT_API_SECRET, type ShipStationFake } from '../../sandbox/fakes/shipstation';
 import { createShipStationV2Fake, DEFAULT_V2_API_KEY, type ShipStationV2Fake } from '../../sandbox/fakes/shipstation-v2';
@@ -153,6 +155,13 @@ const DSCO_BASE = 'https://dsco.engine.test/api/v3';
 const SS_BASE = 'https://shipstation.engine.test';
 const SS_V2_BASE = 'https://shipstation-v2.engine.test';
 
+/** The settings as a form: what the sidebar would send (secrets included, as typed). */
+function toPublicForm(s: Settings): Record<string, unknown> {
+  const form: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(s)) form[k] = v === null ? '' : v;
+  return form;
+}
+
 export interface EngineHarness {
   clock: SimClock;
   dsco: DscoFake;
@@ -169,6 +178,13 @@ export interface EngineHarness {
   logs(): LogRow[];
   /** The engine's record of an order, from the hidden _Orders tab. */
   record(dscoOrderId: string): OrderRecord | undefined;
+  /** The chosen ShipStation back end, in the terms both APIs share (as the bundle harness). */
+  shop: ShipStationDriver;
+  backend: Backend;
+  /** Settings as the sidebar would save them (checked by the product's own form validation). */
+  install(form?: Record<string, unknown>): void;
+  /** The bundle harness's entry points the engine serves: syncNow and retryFailed. */
+  call<T = CycleResult>(name: 'syncNow' | 'retryFailed'): T;
 }
 
 export function createEngineHarness(opts: { start?: string; settings?: Partial<Settings>; dsco?: Omit<DscoFakeOptions, 'clock'>; shipstation?: 'v1' | 'v2' } = {}): EngineHarness {
@@ -225,6 +241,14 @@ export function createEngineHarness(opts: { start?: string; settings?: Partial<S
     dashboard: () => dashboardRows(workbook.tab('Dashboard')!.rows.map((r) => [...r])),
     row: (id) => h.dashboard().find((r) => r.dscoOrderId === id),
     logs: () => logRows(workbook.tab('Logs')!.rows),
+    backend: opts.shipstation ?? 'v1',
+    shop: opts.shipstation === 'v2' ? v2Driver(ssV2) : v1Driver(ss),
+    install(form = {}) {
+      const checked = validateSettingsForm({ ...toPublicForm(settings), ...form }, settings);
+      if (!checked.ok) throw new Error(`settings refused: ${JSON.stringify(checked.errors)}`);
+      Object.assign(settings, checked.settings);
+    },
+    call: <T>(name: 'syncNow' | 'retryFailed') => h.sync(name === 'retryFailed' ? 'retry' : 'manual') as T,
     record: (id) => {
       for (const row of workbook.tab('_Orders')!.rows.slice(1)) {
         if (String(row[0]) === id) return JSON.parse(String(row[1]).replace(/^'/, '')) as OrderRecord;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../support/harness';
+import { createEngineHarness as createHarness } from '../../support/engine-harness';
 
 const MIN = 60_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness } from '../support/harness';
-import { type Backend, BACKENDS } from '../../sandbox/shipstation-backend';
+import { createEngineHarness as createHarness } from '../../support/engine-harness';
+import { type Backend, BACKENDS } from '../../../sandbox/shipstation-backend';
 
 const MIN = 60_000;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHarness, STORE_ID } from '../support/harness';
+import { createEngineHarness as createHarness, ENGINE_STORE_ID as STORE_ID } from '../support/engine-harness';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -11,7 +11,7 @@ function setup(opts: Parameters<typeof createHarness>[0] = {}) {
   return h;
 }
 const ssOrder = (h: H, id: string) => [...h.ss.orders.values()].find((o) => o.orderKey === id)!;
-const sync = (h: H, after = 15 * MIN, fn = 'syncNow') => {
+const sync = (h: H, after = 15 * MIN, fn: 'syncNow' | 'retryFailed' = 'syncNow') => {
   h.clock.advance(after);
   return h.call<{ message: string }>(fn);
 };
