@@ -85,3 +85,20 @@ describe('ShipStation API V2', () => {
     expect(h.row(second.dscoOrderId)!.status).toBe('Received');
   });
 });
+
+describe('calls that scale with a failure, not with the book', () => {
+  it('a whole refused acknowledgement batch is checked against DSCO a few orders a run, the rest in later runs', () => {
+    const h = createEngineHarness();
+    const ids = Array.from({ length: 30 }, () => h.dsco.seedOrder().dscoOrderId);
+    step(h, MIN);
+    h.dsco.failNextAcknowledge(ids, 'Acknowledgement refused');
+    step(h, MIN); // the refusal lands; the acknowledgements go out again
+    const before = h.dsco.requests.length;
+    h.dsco.failNextAcknowledge(ids, 'Acknowledgement refused');
+    step(h, 20 * MIN);
+    const byId = h.dsco.requests.slice(before).filter((r) => r.path === '/order/');
+    // 25 for the refusals (the cap), and the re-check's share of 30 open orders (2).
+    expect(byId.length).toBeLessThanOrEqual(27);
+    expect(h.dashboard().filter((r) => r.status === 'Error')).toHaveLength(30);
+  });
+});

@@ -10,6 +10,8 @@ import { clearFlag, isClosed, needsAcknowledge } from './order-state';
 import { absorbAndReport } from './absorb-dsco-order';
 
 
+/** Refused acknowledgements checked against DSCO's order in one run (GET /order/, 500 a minute). */
+const ACK_LOOKUPS_PER_RUN = 25;
 /** How long an acknowledged order may still show lifecycle `created` before it is acknowledged again. */
 export const ACK_GRACE_MS = 15 * MINUTE_MS;
 /**
@@ -24,6 +26,7 @@ const ACK_MAX_BYTES = DSCO_MAX_BODY_BYTES;
  * acknowledgement in this same cycle.
  */
 export function verifyAcknowledgements(ctx: CycleContext): void {
+  const lookups = { left: ACK_LOOKUPS_PER_RUN };
   const byRequest = new Map<string, OrderRecord[]>();
   for (const r of ctx.book.all()) {
     if (r.ack?.requestId && !r.ack.confirmedAt && r.ssOrderId) {
@@ -51,9 +54,9 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
         clearFlag(record, ctx.clock.now(), 'acknowledge');
         ctx.log.info('DSCO → SS', record.dscoOrderId, 'DSCO confirmed the acknowledgement.');
       } else if (entry?.status === 'failure') {
-        ackFailed(ctx, record, `DSCO did not accept the acknowledgement: ${describeChangeLogResults(entry)}.`);
+        ackFailed(ctx, record, `DSCO did not accept the acknowledgement: ${describeChangeLogResults(entry)}.`, lookups);
       } else if (log.status === 'COMPLETED') {
-        ackFailed(ctx, record, 'DSCO finished the acknowledgement request without a result for this order.');
+        ackFailed(ctx, record, 'DSCO finished the acknowledgement request without a result for this order.', lookups);
       }
     }
   }
@@ -64,14 +67,19 @@ export function verifyAcknowledgements(ctx: CycleContext): void {
  * cancelled or shipped order needs none (DSCO refuses to acknowledge a cancelled one), and a row
  * already waiting for a person keeps its own message (its acknowledgement goes out once cleared).
  */
-function ackFailed(ctx: CycleContext, record: OrderRecord, why: string): void {
+function ackFailed(ctx: CycleContext, record: OrderRecord, why: string, lookups: { left: number }): void {
   record.ack = { ...record.ack!, requestId: undefined };
-  // DSCO refuses to acknowledge an order that is closed there (cancelled meanwhile): its own view decides.
-  try {
-    const order = ctx.dsco.getOrder(record.dscoOrderId);
-    if (order) absorbAndReport(ctx, record, order);
-  } catch (e) {
-    if (isRunLevel(e)) throw e;
+  // DSCO refuses to acknowledge an order that is closed there (cancelled meanwhile): its own view
+  // decides. One read each, a few a run: when a whole batch failed, the rest are read as their
+  // resent acknowledgements fail in the next runs.
+  if (lookups.left > 0) {
+    lookups.left--;
+    try {
+      const order = ctx.dsco.getOrder(record.dscoOrderId);
+      if (order) absorbAndReport(ctx, record, order);
+    } catch (e) {
+      if (isRunLevel(e)) throw e;
+    }
   }
   if (isClosed(record)) {
     // A failed acknowledgement flagged earlier would otherwise stay for good: nothing will send one again.
