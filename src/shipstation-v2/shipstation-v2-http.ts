@@ -1,6 +1,6 @@
 import { ApiError } from '../core/errors';
-import { sendWithRetry, type RetryContext } from '../core/http/send-with-retry';
-import type { HttpResponse } from '../core/ports/http-port';
+import type { RetryContext } from '../core/http/send-with-retry';
+import { sendPaced } from '../core/http/paced-send';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
 import { describeShipStationV2Error } from './describe-shipstation-v2-error';
@@ -50,24 +50,12 @@ export class ShipStationV2Http {
   }
 
   call<T>(method: Method, path: string, query: V2Query | undefined, body: unknown, action: string, idempotent = true): T {
-    const response = sendWithRetry(
-      {
-        ...this.ctx,
-        http: {
-          send: (request) => {
-            const wait = this.rateLimiter.waitBeforeNextMs();
-            if (wait > 0) {
-              if (!this.ctx.budget.canWait(wait)) {
-                throw new ApiError('ShipStation', 429, `ShipStation ${action} postponed: the ${V2_REQUESTS_PER_MINUTE}-requests-a-minute limit is spent and this run has no time left to wait; the next sync will continue.`);
-              }
-              this.ctx.clock.sleep(wait);
-            }
-            const res = this.ctx.http.send(request);
-            this.rateLimiter.record(res);
-            return res;
-          },
-        },
-      },
+    const response = sendPaced(
+      this.ctx,
+      this.rateLimiter,
+      'ShipStation',
+      `${V2_REQUESTS_PER_MINUTE}-requests-a-minute`,
+      action,
       {
         url: `${this.baseUrl}${path}${query ? queryString(query) : ''}`,
         method,
@@ -75,7 +63,7 @@ export class ShipStationV2Http {
         contentType: body === undefined ? undefined : 'application/json',
         body: body === undefined ? undefined : JSON.stringify(body),
       },
-      { idempotent, retryAfterMs: (res: HttpResponse) => (res.status === 429 ? this.rateLimiter.retryAfterMs(res) : undefined) },
+      idempotent,
     );
     if (response.status < 200 || response.status > 299) throw describeShipStationV2Error(response.status, response.body, action);
     if (response.status === 204 || response.body.trim() === '') return undefined as T;

@@ -1,6 +1,6 @@
 import { ApiError } from '../core/errors';
-import { sendWithRetry, type RetryContext } from '../core/http/send-with-retry';
-import type { HttpResponse } from '../core/ports/http-port';
+import type { RetryContext } from '../core/http/send-with-retry';
+import { sendPaced } from '../core/http/paced-send';
 import { base64EncodeUtf8 } from '../core/text/base64';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
@@ -140,24 +140,12 @@ export class ShipStationClient implements ShipStationPort {
   }
 
   private call<T>(method: 'GET' | 'POST', path: string, query: Query | undefined, body: unknown, action: string): T {
-    const response = sendWithRetry(
-      {
-        ...this.ctx,
-        http: {
-          send: (request) => {
-            const wait = this.rateLimiter.waitBeforeNextMs();
-            if (wait > 0) {
-              if (!this.ctx.budget.canWait(wait)) {
-                throw new ApiError('ShipStation', 429, `ShipStation ${action} postponed: the 40-requests-a-minute limit is spent and this run has no time left to wait; the next sync will continue.`);
-              }
-              this.ctx.clock.sleep(wait);
-            }
-            const res = this.ctx.http.send(request);
-            this.rateLimiter.record(res);
-            return res;
-          },
-        },
-      },
+    const response = sendPaced(
+      this.ctx,
+      this.rateLimiter,
+      'ShipStation',
+      '40-requests-a-minute',
+      action,
       {
         url: `${this.baseUrl}${path}${query ? queryString(query) : ''}`,
         method,
@@ -165,7 +153,7 @@ export class ShipStationClient implements ShipStationPort {
         contentType: body === undefined ? undefined : 'application/json',
         body: body === undefined ? undefined : JSON.stringify(body),
       },
-      { idempotent: true, retryAfterMs: (res: HttpResponse) => (res.status === 429 ? this.rateLimiter.retryAfterMs(res) : undefined) },
+      true,
     );
     if (response.status < 200 || response.status > 299) throw describeShipStationError(response.status, response.body, action, this.secrets);
     const json = tryParseJson(response.body);
