@@ -16,6 +16,7 @@ import { SimScriptApp, TriggerStore, type SimTrigger } from './script-app';
 import { SheetsFaults, type SheetsFault } from './sheets-faults';
 import { SimSession } from './session';
 import { installSimDate } from './sim-date';
+import { bindBuiltins } from './bind-builtins';
 import { SimSpreadsheet } from './spreadsheet';
 import { SimSpreadsheetApp } from './spreadsheet-app';
 import { createUiRecord, type UiRecord } from './ui';
@@ -164,6 +165,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
 
   const context = vm.createContext({});
   installSimDate(context, () => clock.now());
+  bindBuiltins(context);
   const bridge = new Bridge(context);
   const counter = new CallCounter();
   const executions = new ExecutionTracker(clock, opts.executionLimitMs ?? 360_000, effectiveUser);
