@@ -34,6 +34,13 @@ export interface CycleStep {
    */
   save?: boolean | ((ctx: CycleContext) => boolean);
   /**
+   * Whether this run of the step can change order records without saving them itself (default
+   * true). A step that cannot (a feed switched off, a step with a tab of its own, one that saves its
+   * own changes) leaves nothing for the cycle's closing save, which then does not serialise the
+   * working book again.
+   */
+  changesBook?: boolean | ((ctx: CycleContext) => boolean);
+  /**
    * A setting this step alone needs (a ConfigError) does not stop the steps after it: they run,
    * and the cycle then stops with that error for a person (and the failure e-mail).
    */
@@ -48,12 +55,13 @@ export interface CycleStep {
  */
 export const CYCLE_STEPS: readonly CycleStep[] = [
   // Once a day, first: a day of long runs near the time budget can never starve it.
-  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()) },
+  // It saves the orders it moves itself.
+  { name: 'Daily housekeeping (archive, ledger trim, size check)', run: (ctx, deps) => archiveFinished(ctx, deps.workbook, () => ctx.book.save()), changesBook: false },
   { name: 'Retrying failed orders', when: (ctx) => ctx.retrying, run: retryFailedSteps },
   { name: 'Checking acknowledgements', run: verifyAcknowledgements },
   { name: 'Checking cancellations sent to DSCO', run: verifyCancels },
   { name: 'Reading new DSCO orders', run: pullNewOrders },
-  { name: 'Adding new retailers to the Retailers tab', run: (ctx, deps) => addNewRetailers(ctx, deps.workbook) },
+  { name: 'Adding new retailers to the Retailers tab', run: (ctx, deps) => addNewRetailers(ctx, deps.workbook), changesBook: false },
   {
     name: 'Creating orders in ShipStation',
     run: (ctx) => {
@@ -79,6 +87,8 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
     save: true,
   },
   { name: 'Carrying out cancellations and corrections', run: carryOutNeeds, save: true },
-  { name: 'Sending invoices to DSCO', run: sendInvoices, save: true },
-  { name: 'Sending inventory to DSCO', run: sendInventory },
+  // Switched off (the default), it touches no order: no save.
+  { name: 'Sending invoices to DSCO', run: sendInvoices, save: (ctx) => ctx.settings.sendInvoices, changesBook: (ctx) => ctx.settings.sendInvoices },
+  // Its own tabs (Inventory, _InventoryState), saved by itself.
+  { name: 'Sending inventory to DSCO', run: sendInventory, changesBook: false },
 ];

@@ -134,7 +134,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       waiting = [];
     };
     let heldBack: unknown;
-    // Saving serialises the whole working book: the closing save happens only when a step ran since the last one.
+    // Saving serialises the whole working book: the closing save happens only when a step that can change it ran since the last one.
     let unsaved = false;
     for (const step of CYCLE_STEPS) {
       if (step.when && !step.when(ctx)) continue;
@@ -161,7 +161,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
         save();
         commit();
         unsaved = false;
-      } else unsaved = true;
+      } else if (step.changesBook === undefined || step.changesBook === true || (typeof step.changesBook === 'function' && step.changesBook(ctx))) unsaved = true;
     }
     if (unsaved || waiting.length) save();
     else log.flush(deps.workbook.tab(LOGS_TAB));
