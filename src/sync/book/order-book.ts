@@ -262,7 +262,11 @@ export class OrderBook {
     const redrawn: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = this.slots[i];
-      jsons[i] = s.record ? this.storable(s.record, i) : cellText(s.damaged?.raw[1]);
+      const json = s.record ? this.storable(s.record, i) : cellText(s.damaged?.raw[1]);
+      // An unchanged row keeps the string it already holds: the new copy dies young instead of
+      // being kept until the next save (most rows are unchanged; keeping the copies doubled the
+      // garbage collector's work on a large book).
+      jsons[i] = this.sheetSlots[i] === s && this.sheetJson[i] === json ? this.sheetJson[i] : json;
       if (this.sheetSlots[i] !== s || this.sheetJson[i] !== jsons[i]) {
         changed.push(i);
         redrawn.push(i);

@@ -46,7 +46,7 @@ export interface CycleContext {
   summary: CycleSummary;
   /** DSCO orders of this cycle's pull that are still lifecycle `created`, by DSCO order ID. */
   createdInDsco: Map<string, DscoOrder>;
-  /** DSCO's view of orders read this cycle (pull, updates, sweep), by DSCO order ID: for address corrections. */
+  /** DSCO's view of orders read this cycle (updates, sweep) whose address changed, by DSCO order ID: for the address correction. */
   latestDsco: Map<string, DscoOrder>;
   /** Orders created in ShipStation this cycle: acknowledged right after. */
   justCreated: OrderRecord[];

@@ -14,7 +14,10 @@ export function absorbAndReport(ctx: CycleContext, record: OrderRecord, order: D
   const repaired = opts.repaired === true;
   const changes = absorbDscoOrder(record, order, ctx.clock.now());
   const say = (text: string) => ctx.log.info('DSCO → SS', record.dscoOrderId, repaired ? `Repaired by the daily check: ${text}` : text);
-  ctx.latestDsco.set(record.dscoOrderId, order);
+  // Kept for the address correction only (the one reader): holding every order read would keep a
+  // large updates feed alive for the whole run.
+  if (record.addressChanged) ctx.latestDsco.set(record.dscoOrderId, order);
+  else ctx.latestDsco.delete(record.dscoOrderId);
   let changed = false;
   if (changes.cancelled.length) {
     changed = true;
