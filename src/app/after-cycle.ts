@@ -1,7 +1,7 @@
 import { errorsMayHaveChanged, noteNewErrors, sendDigest } from '../alerts/alert-digest';
 import type { AlertItem } from '../alerts/alert-kinds';
 import type { OrderAtRisk } from '../sync/orders/deadlines-at-risk';
-import type { OrderRecord } from '../sync/orders/order-record';
+import type { RecordView } from '../sync/orders/order-record';
 import { writeOverview } from '../overview/write-overview';
 import { statusLine } from '../alerts/status-line';
 import { type HealthView, SyncHealth } from '../alerts/sync-health';
@@ -46,7 +46,7 @@ export class AfterCycle {
   }
 
   record(
-    result: { fatal?: string; summary: { errors: number; pulled?: number; shipped?: number }; ordersAtRisk?: readonly OrderAtRisk[]; records?: readonly OrderRecord[] },
+    result: { fatal?: string; summary: { errors: number; pulled?: number; shipped?: number }; ordersAtRisk?: readonly OrderAtRisk[]; records?: readonly RecordView[] },
     scheduled: boolean,
   ): HealthView {
     const { store } = this.deps;

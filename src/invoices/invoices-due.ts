@@ -1,5 +1,6 @@
 import type { InvoicePer } from '../settings/settings';
-import type { OrderRecord, ShippedPackage } from '../sync/orders/order-record';
+import type { Frozen } from '../core/types/frozen';
+import type { RecordView, ShippedPackage } from '../sync/orders/order-record';
 import { unitsOf } from '../sync/orders/order-state';
 
 /** An invoice the order calls for: what it bills, under which stable ID. */
@@ -9,17 +10,17 @@ export interface InvoicePlan {
   /** "order", or the key of the package it bills. */
   covers: string;
   /** [lineNumber, units shipped] pairs billed. */
-  lines: [number, number][];
+  lines: (readonly [number, number])[];
   /** When the billed units shipped (the last package): the invoice date. */
   shippedAt: number;
 }
 
-export const orderInvoiceId = (r: OrderRecord): string => `DSCO-${r.dscoOrderId}`;
+export const orderInvoiceId = (r: RecordView): string => `DSCO-${r.dscoOrderId}`;
 /** A tracking number survives re-runs, where a shipment's position can shift when a label is voided. */
-export const shipmentInvoiceId = (r: OrderRecord, p: ShippedPackage): string => `DSCO-${r.dscoOrderId}-${p.tracking || p.key}`;
+export const shipmentInvoiceId = (r: RecordView, p: Frozen<ShippedPackage>): string => `DSCO-${r.dscoOrderId}-${p.tracking || p.key}`;
 
 /** Packages sent to DSCO that billed units: labels and fulfillments, minus voided labels. */
-function billablePackages(r: OrderRecord): ShippedPackage[] {
+function billablePackages(r: RecordView): Frozen<ShippedPackage>[] {
   const all = r.packages ?? [];
   const voided = new Set(all.filter((p) => p.key.startsWith('V')).map((p) => p.key.slice(1)));
   return all.filter((p) => (p.key.startsWith('S') || p.key.startsWith('F')) && !voided.has(p.key) && p.lines.some(([, q]) => q > 0));
@@ -32,7 +33,7 @@ function billablePackages(r: OrderRecord): ShippedPackage[] {
  * billed the other way after the setting changes. Orders whose units shipped before invoicing was
  * turned on (`since`) are left out: they may have been invoiced by hand.
  */
-export function invoicesDue(r: OrderRecord, per: InvoicePer, since: number): InvoicePlan[] {
+export function invoicesDue(r: RecordView, per: InvoicePer, since: number): InvoicePlan[] {
   if (r.pendingShipments?.length || r.pendingCancel) return [];
   const invoiced = r.invoices ?? [];
   const known = (id: string) => invoiced.some((i) => i.invoiceId === id);

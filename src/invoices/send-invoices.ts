@@ -3,7 +3,8 @@ import { DAY_MS, HOUR_MS, MINUTE_MS } from '../core/time/durations';
 import type { DscoInvoice } from '../dsco/dsco-invoice-types';
 import { type CycleContext, markError } from '../sync/cycle/cycle-context';
 import type { StepOutcome } from '../sync/cycle/cycle-steps';
-import type { OrderInvoice, OrderRecord } from '../sync/orders/order-record';
+import type { Frozen } from '../core/types/frozen';
+import type { OrderInvoice, OrderRecord, RecordView } from '../sync/orders/order-record';
 import { absorbDscoOrder, setInvoice } from '../sync/orders/order-state';
 import { buildInvoice } from './build-invoice';
 import { type InvoicePlan, invoicesDue } from './invoices-due';
@@ -62,15 +63,13 @@ export function sendInvoices(ctx: CycleContext): StepOutcome | void {
     if (record && !known) setInvoice(record, { invoiceId: m.invoiceId, covers: m.covers, state: 'unconfirmed', totalAmount: m.totalAmount }, m.at);
   }
   const work: Work[] = [];
-  for (const record of ctx.book.all()) {
-    if (record.testOrder && !ctx.settings.includeTestOrders) continue;
-    // A row waiting for a person is not billed until it is cleared; an invoice refusal only by Retry.
-    if (record.failedStep && (record.failedStep !== 'invoice' || !ctx.retrying)) continue;
-    for (const plan of invoicesDue(record, ctx.settings.invoicePer, since)) {
-      const entry = record.invoices?.find((i) => i.invoiceId === plan.invoiceId);
-      if (entry?.state === 'sent' || (entry?.state === 'refused' && !ctx.retrying)) continue;
-      work.push({ record, plan, entry });
-    }
+  // A row waiting for a person is not billed until it is cleared; an invoice refusal only by Retry.
+  const billable = (r: RecordView) => !(r.testOrder && !ctx.settings.includeTestOrders) && !(r.failedStep && (r.failedStep !== 'invoice' || !ctx.retrying));
+  const open = (entry: Frozen<OrderInvoice> | undefined) => !(entry?.state === 'sent' || (entry?.state === 'refused' && !ctx.retrying));
+  const due = (r: RecordView) => invoicesDue(r, ctx.settings.invoicePer, since).filter((plan) => open(r.invoices?.find((i) => i.invoiceId === plan.invoiceId)));
+  // Only the orders with an invoice to send are handed out to be changed.
+  for (const record of ctx.book.select((r) => billable(r) && due(r).length > 0)) {
+    for (const plan of due(record)) work.push({ record, plan, entry: record.invoices?.find((i) => i.invoiceId === plan.invoiceId) });
   }
   for (let i = 0; i < work.length; i += GROUP) {
     if (ctx.budget.expired()) {

@@ -1,10 +1,10 @@
 import { SPREADSHEET_CELL_LIMIT, TABS } from '../storage/storage-map';
-import type { OrderRecord, OrderStatus } from '../sync/orders/order-record';
+import type { OrderStatus, RecordView } from '../sync/orders/order-record';
 import type { DayCount } from './daily-counts';
 import type { TrackingLag } from './tracking-lag';
 
 export interface OverviewFacts {
-  records: readonly OrderRecord[];
+  records: readonly RecordView[];
   lastSuccessAt: number | null;
   nextDueAt: number | null;
   lag: TrackingLag;

@@ -1,5 +1,5 @@
 import { DAY_MS, HOUR_MS } from '../core/time/durations';
-import type { OrderRecord } from '../sync/orders/order-record';
+import type { RecordView } from '../sync/orders/order-record';
 
 export const TRACKING_LAG_WINDOW_MS = 7 * DAY_MS;
 
@@ -19,7 +19,7 @@ function percentile(sorted: number[], p: number): number {
 const oneDecimal = (h: number) => Math.round(h * 10) / 10;
 
 /** The tracking lag over the packages of these records sent to DSCO in the last 7 days. */
-export function trackingLag(records: readonly OrderRecord[], now: number): TrackingLag {
+export function trackingLag(records: readonly RecordView[], now: number): TrackingLag {
   const hours: number[] = [];
   for (const r of records) {
     for (const p of r.packages ?? []) {

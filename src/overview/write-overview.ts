@@ -1,13 +1,13 @@
 import type { KeyValueStore } from '../core/ports/key-value-store';
 import type { Workbook } from '../core/ports/workbook';
 import { PROPERTIES, TABS } from '../storage/storage-map';
-import type { OrderRecord } from '../sync/orders/order-record';
+import type { RecordView } from '../sync/orders/order-record';
 import { DailyCounts } from './daily-counts';
 import { overviewRows } from './overview-block';
 import { trackingLag } from './tracking-lag';
 
 export interface OverviewInput {
-  records: readonly OrderRecord[];
+  records: readonly RecordView[];
   summary: { pulled: number; shipped: number };
   lastSuccessAt: number | null;
   nextDueAt: number | null;

@@ -10,7 +10,7 @@ import type { CycleContext } from '../sync/cycle/cycle-context';
 export function addNewRetailers(ctx: CycleContext, workbook: Workbook): void {
   const tab = workbook.tab(TABS.retailers.name);
   if (!tab) return;
-  const rows = ctx.retailers.newRows(ctx.book.all());
+  const rows = ctx.retailers.newRows(ctx.book.view());
   if (!rows.length) return;
   const last = tab.lastRow();
   tab.writeRows(Math.max(2, last + 1), rows);

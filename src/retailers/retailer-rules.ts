@@ -1,4 +1,4 @@
-import type { OrderRecord } from '../sync/orders/order-record';
+import type { RecordView } from '../sync/orders/order-record';
 
 /** What the Retailers tab says for one DSCO trading partner. */
 export interface RetailerRule {
@@ -20,7 +20,7 @@ const CANCEL_CODE = /^[A-Z0-9_]{2,20}$/;
 const NO = /^(no|n|false|off)$/i;
 
 /** The retailer's key on the Retailers tab: DSCO's trading partner ID, else its name. */
-export function retailerKey(r: OrderRecord): { id: string; name: string } | undefined {
+export function retailerKey(r: RecordView): { id: string; name: string } | undefined {
   const id = norm(r.tradingPartner?.id);
   const name = norm(r.tradingPartner?.name ?? r.retailer);
   return id || name ? { id, name } : undefined;
@@ -45,7 +45,7 @@ export class RetailerRules {
       .filter((row) => row.id || row.name);
   }
 
-  private find(r: OrderRecord): Row | undefined {
+  private find(r: RecordView): Row | undefined {
     const key = retailerKey(r);
     if (!key) return undefined;
     return (key.id ? this.rows.find((row) => row.id === key.id) : undefined) ?? this.rows.find((row) => !row.id && key.name && row.name.toLowerCase() === key.name.toLowerCase());
@@ -57,12 +57,12 @@ export class RetailerRules {
   }
 
   /** The rule for an order's retailer (the defaults when it has no row). */
-  for(r: OrderRecord): RetailerRule {
+  for(r: RecordView): RetailerRule {
     return this.find(r)?.rule ?? { acceptCancelRequests: true };
   }
 
   /** Rows to add for the retailers of these orders the tab does not have yet, each once: ID, name, blank code (the setting), Yes, no note. */
-  newRows(records: readonly OrderRecord[]): string[][] {
+  newRows(records: readonly RecordView[]): string[][] {
     const out: string[][] = [];
     const added = new Set<string>();
     for (const r of records) {

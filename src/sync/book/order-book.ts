@@ -4,7 +4,7 @@ import type { Tab, Workbook } from '../../core/ports/workbook';
 import { CELL_CHAR_LIMIT, capRow, capText, jsonWithStringsCut } from '../../storage/cap-text';
 import { PROPERTIES, TABS } from '../../storage/storage-map';
 import { dashboardRow } from './dashboard-row';
-import { isFinished, type OrderRecord } from '../orders/order-record';
+import { isFinished, type OrderRecord, type RecordView } from '../orders/order-record';
 import { cellText, sheetText } from './sheet-text';
 
 /** One ShipStation shipment (or fulfillment) already sent to DSCO: never sent again. */
@@ -29,6 +29,8 @@ export interface DamagedRow {
 interface Slot {
   id: string;
   record?: OrderRecord;
+  /** Handed out to be changed this run (get, select, all, add): save() serialises it again. */
+  touched?: boolean;
   damaged?: { raw: unknown[]; problem: string };
 }
 
@@ -65,18 +67,21 @@ function blocks(changed: number[]): [number, number][] {
  * (finished orders leave for the Archive once a day). `_Orders` and `_Shipments` are read once when
  * loaded; the Dashboard is never read, only written.
  *
- * Contract for save(): records are plain objects the engine mutates in place (through get() and
- * all()); it never has to say which ones it changed. save() serialises every record of the working
- * book and compares the JSON with what that row of the sheet holds (as loaded or last saved); only
- * rows that differ, or moved, are written, to _Orders and the Dashboard, in a few blocks. The cost
- * of the comparison is bounded by the working book (measured in the benchmark: a few ms per 1,000
- * records), and no mutation can be missed.
+ * Contract for save(): records are plain objects the engine changes in place; it never has to say
+ * which ones it changed. A record handed out to be changed (get, select, all, add) is marked, and
+ * stays marked for the book's life (one run), so a reference kept across a save is still covered.
+ * Scans that only look (view, peek) hand out read-only types and mark nothing. save() serialises
+ * the marked records and compares the JSON with what their row of the sheet holds (as loaded or
+ * last saved); only rows that differ, or moved, are written, to _Orders and the Dashboard, in a
+ * few blocks. A run serialises what it touched, not the whole book, and no change can be missed:
+ * an unmarked record was only ever reachable through read-only types.
  *
  * save() never throws for one order: a record too large for a cell is stored with its long strings
  * cut and marked Error for a person; a row that cannot be read back is kept verbatim.
  */
 export class OrderBook {
   private readonly records = new Map<string, OrderRecord>();
+  private readonly bySlot = new Map<string, Slot>();
   private slots: Slot[] = [];
   /** What each row of _Orders (by position below the header) holds: the slot, and its JSON. */
   private sheetSlots: (Slot | undefined)[] = [];
@@ -117,7 +122,10 @@ export class OrderBook {
       if (slot.damaged) {
         this.damagedRows.push({ sheetRow: i + 2, dscoOrderId: id, problem: slot.damaged.problem });
         this.redraw.add(slot);
-      } else this.records.set(id, slot.record as OrderRecord);
+      } else {
+        this.records.set(id, slot.record as OrderRecord);
+        this.bySlot.set(id, slot);
+      }
       this.slots.push(slot);
       this.sheetSlots[i] = slot;
       this.sheetJson[i] = text;
@@ -161,7 +169,16 @@ export class OrderBook {
     return new OrderBook(tab(ORDERS.name), tab(DASHBOARD.name), tab(SHIPMENTS.name), store);
   }
 
+  /** The order's record, to change: marked for the next saves. */
   get(dscoOrderId: string): OrderRecord | undefined {
+    const slot = this.bySlot.get(dscoOrderId);
+    if (!slot) return undefined;
+    slot.touched = true;
+    return slot.record;
+  }
+
+  /** The order's record, to read only. */
+  peek(dscoOrderId: string): RecordView | undefined {
     return this.records.get(dscoOrderId);
   }
 
@@ -171,12 +188,37 @@ export class OrderBook {
 
   add(record: OrderRecord): void {
     if (this.records.has(record.dscoOrderId)) throw new Error(`order ${record.dscoOrderId} is already recorded`);
+    const slot: Slot = { id: record.dscoOrderId, record, touched: true };
     this.records.set(record.dscoOrderId, record);
-    this.slots.push({ id: record.dscoOrderId, record });
+    this.bySlot.set(record.dscoOrderId, slot);
+    this.slots.push(slot);
   }
 
+  /** Every record, to change: all are marked, so the next saves serialise the whole book. Prefer select(). */
   all(): OrderRecord[] {
     const out: OrderRecord[] = [];
+    for (const s of this.slots) {
+      if (!s.record) continue;
+      s.touched = true;
+      out.push(s.record);
+    }
+    return out;
+  }
+
+  /** The records a read-only test picks, to change: only those are marked. */
+  select(pick: (record: RecordView) => boolean): OrderRecord[] {
+    const out: OrderRecord[] = [];
+    for (const s of this.slots) {
+      if (!s.record || !pick(s.record)) continue;
+      s.touched = true;
+      out.push(s.record);
+    }
+    return out;
+  }
+
+  /** Every record, to read only (a scan that changes nothing costs no serialising at the next save). */
+  view(): RecordView[] {
+    const out: RecordView[] = [];
     for (const s of this.slots) if (s.record) out.push(s.record);
     return out;
   }
@@ -203,7 +245,10 @@ export class OrderBook {
       else keep.push(s);
     }
     if (!moved.length) return [];
-    for (const r of moved) this.records.delete(r.dscoOrderId);
+    for (const r of moved) {
+      this.records.delete(r.dscoOrderId);
+      this.bySlot.delete(r.dscoOrderId);
+    }
     this.slots = keep;
     return moved.map((r) => capRow(dashboardRow(r)));
   }
@@ -262,6 +307,12 @@ export class OrderBook {
     const redrawn: number[] = [];
     for (let i = 0; i < n; i++) {
       const s = this.slots[i];
+      // A record no one could change this run is where it was: its row holds its JSON already.
+      if (s.record && !s.touched && this.sheetSlots[i] === s) {
+        jsons[i] = this.sheetJson[i];
+        if (this.redraw.has(s)) redrawn.push(i);
+        continue;
+      }
       const json = s.record ? this.storable(s.record, i) : cellText(s.damaged?.raw[1]);
       // An unchanged row keeps the string it already holds: the new copy dies young instead of
       // being kept until the next save (most rows are unchanged; keeping the copies doubled the

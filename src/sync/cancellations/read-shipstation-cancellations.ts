@@ -18,9 +18,11 @@ export function readShipStationCancellations(ctx: CycleContext): number {
   for (const order of orders) {
     const modified = fromPacificLocal(String(order.modifyDate ?? ''));
     if (Number.isFinite(modified)) newest = Math.max(newest, Math.min(modified, now));
-    const record = ctx.book.get(String(order.orderKey ?? '')) ?? ctx.book.get(String(order.orderNumber ?? ''));
-    if (!record || record.ssOrderId !== order.orderId) continue;
-    if (record.ssStatus !== 'cancelled') {
+    const seen = ctx.book.peek(String(order.orderKey ?? '')) ?? ctx.book.peek(String(order.orderNumber ?? ''));
+    // The overlap re-reads cancellations already noted: the record is not touched for those.
+    if (!seen || seen.ssOrderId !== order.orderId || seen.ssStatus === 'cancelled') continue;
+    const record = ctx.book.get(seen.dscoOrderId)!;
+    {
       setShipStationStatus(record, 'cancelled', now);
       record.flow = 'SS → DSCO';
     }

@@ -1,7 +1,7 @@
 import { errorMessage, isRunLevel } from '../../core/errors';
 import { HOUR_MS, MINUTE_MS } from '../../core/time/durations';
 import { describeChangeLogResults } from '../../dsco/describe-change-log-results';
-import type { DscoChangeLogEntry } from '../../dsco/dsco-types';
+import type { DscoChangeLog, DscoChangeLogEntry } from '../../dsco/dsco-types';
 import { type CycleContext, markError } from '../cycle/cycle-context';
 import type { CancelledBy, Flow, OrderRecord } from '../orders/order-record';
 import { absorbDscoOrder, applyCancel, settlePendingCancel } from '../orders/order-state';
@@ -19,12 +19,26 @@ export const CANCEL_GIVE_UP_MS = 24 * HOUR_MS;
  * cancellation is dropped and the next carry-over sends it again, with the same code.
  */
 export function verifyCancels(ctx: CycleContext): void {
-  for (const record of ctx.book.all()) {
-    const p = record.pendingCancel;
-    if (!p) continue;
+  // A batch's cancellations share one request: its change log is read once (a failed read too).
+  const logs = new Map<string, { log?: DscoChangeLog; error?: unknown }>();
+  const logOf = (requestId: string): DscoChangeLog => {
+    let read = logs.get(requestId);
+    if (!read) {
+      try {
+        read = { log: ctx.dsco.getChangeLog(requestId, 'cancellation check (order change log)') };
+      } catch (e) {
+        read = { error: e };
+      }
+      logs.set(requestId, read);
+    }
+    if (read.error !== undefined) throw read.error;
+    return read.log!;
+  };
+  for (const record of ctx.book.select((r) => r.pendingCancel !== undefined)) {
+    const p = record.pendingCancel!;
     if (ctx.budget.expired()) return;
     try {
-      if (p.requestId) checkLog(ctx, record, p.requestId);
+      if (p.requestId) checkLog(ctx, record, logOf(p.requestId));
       else checkOrder(ctx, record);
     } catch (e) {
       if (isRunLevel(e)) throw e;
@@ -33,10 +47,11 @@ export function verifyCancels(ctx: CycleContext): void {
   }
 }
 
-function checkLog(ctx: CycleContext, record: OrderRecord, requestId: string): void {
+function checkLog(ctx: CycleContext, record: OrderRecord, log: DscoChangeLog): void {
   const p = record.pendingCancel!;
-  const log = ctx.dsco.getChangeLog(requestId, 'cancellation check (order change log)');
-  const entry = log.logs.find((e: DscoChangeLogEntry) => String((e.payload as { id?: unknown } | undefined)?.id ?? '') === record.dscoOrderId) ?? log.logs[0];
+  // A request of one order may log it without its ID; a batch's entries are told apart by ID.
+  const idOf = (e: DscoChangeLogEntry) => String((e.payload as { id?: unknown } | undefined)?.id ?? '');
+  const entry = log.logs.find((e) => idOf(e) === record.dscoOrderId) ?? (log.logs.length === 1 && !idOf(log.logs[0]) ? log.logs[0] : undefined);
   const now = ctx.clock.now();
   if (entry?.status === 'success') {
     delete record.pendingCancel;

@@ -9,7 +9,7 @@ import { clearFlag, isClosed } from '../orders/order-state';
  * whatever the order still needs is done by the normal steps.
  */
 export function retryFailedSteps(ctx: CycleContext): void {
-  for (const record of ctx.book.all()) {
+  for (const record of ctx.book.select((r) => r.failedStep === 'acknowledge' || r.failedStep === 'attention')) {
     // A closed order needs no acknowledgement any more: its failed one is cleared rather than redone.
     if (record.failedStep === 'acknowledge' && isClosed(record)) {
       clearFlag(record, ctx.clock.now(), 'acknowledge');

@@ -18,7 +18,7 @@ import { Watermarks } from './watermarks';
 import { type OrderAtRisk, ordersAtRisk } from '../orders/deadlines-at-risk';
 import { RetailerRules } from '../../retailers/retailer-rules';
 import { TABS } from '../../storage/storage-map';
-import type { OrderRecord } from '../orders/order-record';
+import type { RecordView } from '../orders/order-record';
 
 /** Apps Script stops an execution at 6 minutes; no new work starts after 4.5. */
 export const CYCLE_BUDGET_MS = 270_000;
@@ -48,7 +48,7 @@ export interface CycleResult {
   /** Open orders near a retailer deadline, from the saved records (for the alert e-mail); only after a cycle that finished. */
   ordersAtRisk?: OrderAtRisk[];
   /** The working book's records after a cycle that finished (for the Overview tab, written after the cycle). */
-  records?: readonly OrderRecord[];
+  records?: readonly RecordView[];
 }
 
 function emptySummary(): CycleSummary {
@@ -171,7 +171,7 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
     const message = describeSummary(summary);
     log.info('', '', `Sync finished (${mode}): ${message}.`);
     log.flush(deps.workbook.tab(LOGS_TAB));
-    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.all(), deps.clock.now()), records: book.all() };
+    return { ran: true, summary, message, ordersAtRisk: ordersAtRisk(book.view(), deps.clock.now()), records: book.view() };
   } catch (e) {
     const known = e instanceof ApiError || e instanceof NetworkError || e instanceof ConfigError;
     const fatal = redact(

@@ -28,12 +28,11 @@ const ACK_MAX_BYTES = DSCO_MAX_BODY_BYTES;
 export function verifyAcknowledgements(ctx: CycleContext): void {
   const lookups = { left: ACK_LOOKUPS_PER_RUN };
   const byRequest = new Map<string, OrderRecord[]>();
-  for (const r of ctx.book.all()) {
-    if (r.ack?.requestId && !r.ack.confirmedAt && r.ssOrderId) {
-      const list = byRequest.get(r.ack.requestId) ?? [];
-      list.push(r);
-      byRequest.set(r.ack.requestId, list);
-    }
+  for (const r of ctx.book.select((v) => !!(v.ack?.requestId && !v.ack.confirmedAt && v.ssOrderId))) {
+    const requestId = r.ack!.requestId!;
+    const list = byRequest.get(requestId) ?? [];
+    list.push(r);
+    byRequest.set(requestId, list);
   }
   for (const [requestId, records] of byRequest) {
     if (ctx.budget.expired()) return;
@@ -99,7 +98,7 @@ function ackFailed(ctx: CycleContext, record: OrderRecord, why: string, lookups:
 function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderRecord[] {
   const now = ctx.clock.now();
   const set = new Set<OrderRecord>(justCreated);
-  for (const r of ctx.book.all()) if (needsAcknowledge(r, now, ctx.createdInDsco.has(r.dscoOrderId), ACK_GRACE_MS)) set.add(r);
+  for (const r of ctx.book.select((v) => needsAcknowledge(v, now, ctx.createdInDsco.has(v.dscoOrderId), ACK_GRACE_MS))) set.add(r);
   return [...set];
 }
 

@@ -9,7 +9,7 @@ import type { OrderRecord } from './order-record';
 
 /** Records whose next step is creation in ShipStation: a refused one waits for Retry failed orders. */
 function toCreate(ctx: CycleContext): OrderRecord[] {
-  return ctx.book.all().filter((r) => needsCreate(r) && (r.failedStep !== 'create' || ctx.retrying) && r.failedStep !== 'attention');
+  return ctx.book.select((r) => needsCreate(r) && (r.failedStep !== 'create' || ctx.retrying) && r.failedStep !== 'attention');
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../core/time/durations';
-import type { OrderRecord } from './order-record';
+import type { RecordView } from './order-record';
 import { openQuantity } from './order-record';
 import { tradingPartnerLabel } from './trading-partner';
 
@@ -21,7 +21,7 @@ export interface OrderAtRisk {
  * holds (no Sheets call). Only units still open count: shipped or cancelled orders never are.
  * Cancel-after comes first, as it is the one that loses the order.
  */
-export function ordersAtRisk(records: readonly OrderRecord[], now: number): OrderAtRisk[] {
+export function ordersAtRisk(records: readonly RecordView[], now: number): OrderAtRisk[] {
   const out: OrderAtRisk[] = [];
   for (const r of records) {
     const unitsOpen = r.lines.reduce((n, l) => n + openQuantity(l), 0);

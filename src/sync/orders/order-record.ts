@@ -1,3 +1,5 @@
+import type { Frozen } from '../../core/types/frozen';
+
 /** The statuses an operations person sees in the Dashboard's Status column. */
 export type OrderStatus = 'Received' | 'Sent to SS' | 'Shipped' | 'Cancelled' | 'Error';
 export type Flow = 'DSCO → SS' | 'SS → DSCO';
@@ -113,6 +115,9 @@ export interface OrderRecord {
   invoices?: OrderInvoice[];
 }
 
+/** An order record to read, not to change: what the order book hands out for scans (see OrderBook.view). */
+export type RecordView = Frozen<OrderRecord>;
+
 /**
  * An invoice sent to DSCO. Its ID is derived from the order (and shipment), and DSCO refuses a
  * reused invoice ID, so sending it again can never bill twice; an invoice attempted before is
@@ -165,11 +170,11 @@ export interface Deadlines {
   expectedDelivery?: number;
 }
 
-export function openQuantity(line: OrderLine): number {
+export function openQuantity(line: Frozen<OrderLine>): number {
   return Math.max(0, line.quantity - line.shipped - line.cancelled);
 }
 
 /** Nothing is open and nothing waits (an invoice whose answer was lost waits): the order can leave the working book. */
-export function isFinished(record: OrderRecord): boolean {
+export function isFinished(record: RecordView): boolean {
   return (record.status === 'Shipped' || record.status === 'Cancelled') && !(record.invoices ?? []).some((i) => i.state === 'unconfirmed');
 }

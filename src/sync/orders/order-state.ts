@@ -1,6 +1,6 @@
 import type { DscoOrder } from '../../dsco/dsco-types';
 import { fnv1a } from '../../core/text/fnv1a';
-import { type CancelledBy, type Deadlines, type FailedStep, type Flow, openQuantity, type OrderInvoice, type OrderLine, type OrderRecord, type OrderStatus } from './order-record';
+import { type CancelledBy, type Deadlines, type FailedStep, type Flow, openQuantity, type OrderInvoice, type OrderLine, type OrderRecord, type OrderStatus, type RecordView } from './order-record';
 
 /**
  * The order's life cycle as pure transitions over its record. Every step of the sync changes a
@@ -16,7 +16,7 @@ export interface Units {
   open: number;
 }
 
-export function unitsOf(r: OrderRecord): Units {
+export function unitsOf(r: RecordView): Units {
   const u: Units = { ordered: 0, shipped: 0, cancelled: 0, open: 0 };
   for (const l of r.lines) {
     u.ordered += l.quantity;
@@ -30,14 +30,14 @@ export function unitsOf(r: OrderRecord): Units {
 const SS_CLOSED = new Set(['cancelled', 'shipped']);
 
 /** The ShipStation order still has to be cancelled: nothing is left to ship, the retailer cancelled some, and it is open there. */
-export function needsCancelInShipStation(r: OrderRecord): boolean {
+export function needsCancelInShipStation(r: RecordView): boolean {
   if (!r.ssOrderId || SS_CLOSED.has(r.ssStatus ?? '') || !r.lines.length) return false;
   const u = unitsOf(r);
   return u.open === 0 && r.lines.some((l) => l.cancelled > 0 && l.cancelledBy === 'retailer');
 }
 
 /** The order was cancelled in ShipStation (or its cancel request accepted) and DSCO still has open units. */
-export function needsCancelInDsco(r: OrderRecord): boolean {
+export function needsCancelInDsco(r: RecordView): boolean {
   if (r.pendingCancel) return false;
   const open = unitsOf(r).open > 0;
   if (!open) return false;
@@ -46,7 +46,7 @@ export function needsCancelInDsco(r: OrderRecord): boolean {
 }
 
 /** A retailer's cancel request not yet answered: accepted when nothing shipped, otherwise put to a person. */
-export function needsCancelRequestAnswer(r: OrderRecord): boolean {
+export function needsCancelRequestAnswer(r: RecordView): boolean {
   return r.cancelRequest?.state === 'new';
 }
 
@@ -55,14 +55,14 @@ export function needsCancelRequestAnswer(r: OrderRecord): boolean {
  * unit cancelled or shipped there). An order whose lines cannot ship (no lines, bad quantities)
  * goes to creation too, where the mapping refuses it with a message for a person.
  */
-export function needsCreate(r: OrderRecord): boolean {
+export function needsCreate(r: RecordView): boolean {
   if (r.ssOrderId) return false;
   const u = unitsOf(r);
   return !(u.open === 0 && (u.cancelled > 0 || u.shipped > 0));
 }
 
 /** Nothing is open: shipped or cancelled, so no acknowledgement is needed any more. */
-export function isClosed(r: OrderRecord): boolean {
+export function isClosed(r: RecordView): boolean {
   return r.lines.length > 0 && unitsOf(r).open === 0;
 }
 
@@ -71,7 +71,7 @@ export function isClosed(r: OrderRecord): boolean {
  * acknowledgement was never sent, failed, or DSCO still lists the order as `created` (still waiting
  * for the supplier) `graceMs` after it was sent. A row waiting for a person is acknowledged all the same.
  */
-export function needsAcknowledge(r: OrderRecord, now: number, stillCreatedInDsco: boolean, graceMs: number): boolean {
+export function needsAcknowledge(r: RecordView, now: number, stillCreatedInDsco: boolean, graceMs: number): boolean {
   if (!r.ssOrderId || isClosed(r)) return false;
   const sentAt = r.ack?.sentAt;
   if (!sentAt) return true;
@@ -84,7 +84,7 @@ export function needsAcknowledge(r: OrderRecord, now: number, stillCreatedInDsco
  * is open and something shipped, Cancelled only when every unit was cancelled and none shipped, and
  * the order stays Sent to SS while ShipStation still has to be cancelled.
  */
-export function deriveStatus(r: OrderRecord): OrderStatus {
+export function deriveStatus(r: RecordView): OrderStatus {
   if (r.failedStep) return 'Error';
   if (!r.lines.length) return r.ssOrderId ? 'Sent to SS' : 'Received';
   const u = unitsOf(r);
@@ -148,7 +148,7 @@ export function applyShipment(r: OrderRecord, key: string, tracking: string, lin
 }
 
 /** Whether this package (by shipment key or tracking number) is already recorded as sent. */
-export function hasPackage(r: OrderRecord, key: string, tracking: string): boolean {
+export function hasPackage(r: RecordView, key: string, tracking: string): boolean {
   return (r.packages ?? []).some((p) => p.key === key || (!!tracking && p.tracking === tracking && p.key[0] === key[0]));
 }
 

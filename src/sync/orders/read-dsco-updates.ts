@@ -19,13 +19,15 @@ export function readDscoUpdates(ctx: CycleContext): number {
       for (const order of orders) {
         const updated = Date.parse(String(order.dscoLastUpdate ?? ''));
         if (Number.isFinite(updated)) newest = Math.max(newest, Math.min(updated, now - UNTIL_LAG_MS));
-        const record = ctx.book.get(String(order.dscoOrderId));
-        if (!record) continue;
+        const id = String(order.dscoOrderId);
+        const seen = ctx.book.peek(id);
+        if (!seen) continue;
         // The overlap re-reads orders already absorbed: the same version (same dscoLastUpdate) has
-        // nothing new. Reads by ID (the sweep) always absorb: a change that does not move
-        // dscoLastUpdate is not ruled out by DSCO's documentation.
+        // nothing new, and the record is not touched. Reads by ID (the sweep) always absorb: a
+        // change that does not move dscoLastUpdate is not ruled out by DSCO's documentation.
         const version = String(order.dscoLastUpdate ?? '');
-        if (version && record.dscoLastUpdate === version) continue;
+        if (version && seen.dscoLastUpdate === version) continue;
+        const record = ctx.book.get(id)!;
         absorbAndReport(ctx, record, order);
         if (version) record.dscoLastUpdate = version;
       }

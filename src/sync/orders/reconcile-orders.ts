@@ -2,7 +2,7 @@ import { errorMessage, isRunLevel } from '../../core/errors';
 import { HOUR_MS } from '../../core/time/durations';
 import { absorbAndReport } from './absorb-dsco-order';
 import type { CycleContext } from '../cycle/cycle-context';
-import type { OrderRecord } from './order-record';
+import type { OrderRecord, RecordView } from './order-record';
 import { setShipStationStatus } from './order-state';
 import { fromFulfillment, fromShipment } from '../tracking/shipment-candidates';
 import { InflightShipments } from '../tracking/inflight-shipments';
@@ -21,7 +21,7 @@ export const SWEEP_MAX_ORDERS_PER_RUN = 40;
 export const SWEEP_MIN_REMAINING_MS = 180_000;
 
 /** Orders the sweep re-reads: those that are not finished, including rows waiting for a person. */
-function isOpen(r: OrderRecord): boolean {
+function isOpen(r: RecordView): boolean {
   return r.status !== 'Shipped' && r.status !== 'Cancelled';
 }
 
@@ -43,7 +43,7 @@ export function sweepQuota(openOrders: number, pollIntervalHours: number, reconc
  */
 export function reconcileOrders(ctx: CycleContext): void {
   if (ctx.budget.remainingMs() < SWEEP_MIN_REMAINING_MS) return;
-  const open = ctx.book.all().filter(isOpen);
+  const open = ctx.book.view().filter(isOpen);
   if (!open.length) return;
   const quota = sweepQuota(open.length, ctx.settings.pollIntervalHours, ctx.settings.reconcileHours);
   const due = open
@@ -53,7 +53,9 @@ export function reconcileOrders(ctx: CycleContext): void {
   // Orders with a shipment an interrupted run may have sent: DSCO can be ahead of the record until
   // the tracking step resolves it, so their DSCO shipped units are not judged now.
   const inflight = new Set(new InflightShipments(ctx.store).pending().map((m) => m.dscoOrderId));
-  for (const record of due) {
+  for (const { dscoOrderId } of due) {
+    // Only the orders checked now are handed out to be changed.
+    const record = ctx.book.get(dscoOrderId)!;
     if (ctx.budget.expired()) {
       ctx.summary.deferred = true;
       return;

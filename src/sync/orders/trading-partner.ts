@@ -1,5 +1,5 @@
 import type { DscoOrder } from '../../dsco/dsco-types';
-import type { OrderRecord, TradingPartner } from './order-record';
+import type { RecordView, TradingPartner } from './order-record';
 
 /** The order's trading partner (the retailer) as DSCO names it; undefined when DSCO gives neither ID nor name. */
 export function tradingPartnerOf(order: DscoOrder): TradingPartner | undefined {
@@ -14,6 +14,6 @@ export function tradingPartnerOf(order: DscoOrder): TradingPartner | undefined {
 }
 
 /** The retailer's name for a person (its ID when DSCO gives no name); records from before the field fall back to `retailer`. */
-export function tradingPartnerLabel(r: OrderRecord): string {
+export function tradingPartnerLabel(r: RecordView): string {
   return r.tradingPartner?.name ?? r.tradingPartner?.id ?? r.retailer;
 }

@@ -119,7 +119,7 @@ function listCandidates(ctx: CycleContext, since: number): ShipmentCandidate[] {
     .map(fromShipment));
   out.push(...ctx.shipstation.listFulfillments({ createdSince: created }).map(fromFulfillment));
   if (ctx.retrying) {
-    for (const r of ctx.book.all()) {
+    for (const r of ctx.book.view()) {
       if (r.failedStep === 'ship' && !ctx.budget.expired()) {
         out.push(...ctx.shipstation.listShipments({ storeId: ctx.settings.ssStoreId, orderNumber: r.dscoOrderId, includeShipmentItems: true }).map(fromShipment));
       }
@@ -153,10 +153,14 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
   const pushes: Push[] = [];
   const planned = new Planned();
   for (const c of candidates) {
-    const record = ctx.book.get(c.orderKey) ?? ctx.book.get(c.orderNumber);
-    if (!record || !record.ssOrderId || (c.orderId && c.orderId !== record.ssOrderId)) continue;
+    const seen = ctx.book.peek(c.orderKey) ?? ctx.book.peek(c.orderNumber);
+    if (!seen || !seen.ssOrderId || (c.orderId && c.orderId !== seen.ssOrderId)) continue;
     if (c.isReturnLabel) continue;
-    const pushed = ctx.book.wasPushed(c.key) || hasPackage(record, c.key, c.tracking);
+    const pushed = ctx.book.wasPushed(c.key) || hasPackage(seen, c.key, c.tracking);
+    // The overlap re-reads shipments already sent: those are passed over without touching the record.
+    if (!c.voided && (pushed || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key))) continue;
+    if (c.voided && (!pushed || ctx.book.wasPushed(`V${c.key}`) || hasPackage(seen, `V${c.key}`, ''))) continue;
+    const record = ctx.book.get(seen.dscoOrderId)!;
     if (c.voided) {
       const voidKey = `V${c.key}`;
       if (pushed && !ctx.book.wasPushed(voidKey) && !hasPackage(record, voidKey, '')) {

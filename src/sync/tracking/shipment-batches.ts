@@ -136,7 +136,7 @@ export function checkShipmentBatches(ctx: CycleContext): BatchCheck {
   const resolver = new Resolver(ctx);
   const byRequest = new Map<string, Waiting[]>();
   const lost: Waiting[] = [];
-  for (const record of ctx.book.all()) {
+  for (const record of ctx.book.select((r) => (r.pendingShipments?.length ?? 0) > 0)) {
     for (const p of record.pendingShipments ?? []) {
       const w = { record, p };
       if (p.requestId) {
@@ -188,7 +188,7 @@ export function checkShipmentBatches(ctx: CycleContext): BatchCheck {
 /** The earliest ShipStation creation time of a shipment whose batch answer was lost: the watermark must not pass it. */
 export function oldestLostShipment(ctx: CycleContext): number | undefined {
   let oldest: number | undefined;
-  for (const r of ctx.book.all()) {
+  for (const r of ctx.book.view()) {
     for (const p of r.pendingShipments ?? []) if (!p.requestId && (oldest === undefined || p.createdAt < oldest)) oldest = p.createdAt;
   }
   return oldest;

@@ -19,7 +19,7 @@ function failedCancel(by: CancelledBy, flowBefore: OrderRecord['flow']) {
   };
   const logged: [string, string][] = [];
   const ctx = {
-    book: { all: () => [record] },
+    book: { select: (pick: (r: OrderRecord) => boolean) => [record].filter(pick) },
     budget: { expired: () => false },
     clock: { now: () => 60_000 },
     dsco: {
