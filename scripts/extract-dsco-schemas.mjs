@@ -40,6 +40,7 @@ const OPERATIONS = [
   { method: 'POST', path: '/order/singleShipment', operationId: 'singleShipment', responses: ['201'] },
   { method: 'POST', path: '/order/shipment/batch/small', operationId: 'createShipmentSmallBatch', responses: ['202'] },
   { method: 'POST', path: '/order/item/cancel', operationId: 'cancelOrderItem', responses: ['200', '202'] },
+  { method: 'POST', path: '/order/item/cancel/batch/small', operationId: 'cancelOrderItemSmallBatch', responses: ['202'] },
   { method: 'GET', path: '/hello', operationId: 'helloWorld', responses: ['200'] },
   { method: 'POST', path: '/invoice', operationId: 'singleInvoice', responses: ['201'] },
   { method: 'GET', path: '/invoice', operationId: 'getInvoiceById', responses: ['200'] },

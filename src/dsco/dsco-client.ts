@@ -164,6 +164,16 @@ export class DscoClient {
   }
 
   /**
+   * POST /order/item/cancel/batch/small: line cancellations of many orders in one call (the body up
+   * to 5 MB), applied asynchronously: 202 and a requestId whose change log gives each order's
+   * outcome. Not retried after a 5xx or a network failure (it may have landed): the caller reads
+   * the orders before anything is sent again.
+   */
+  cancelItemsSmallBatch(orders: DscoOrderForCancel[]): DscoUpdateResponse {
+    return this.call<DscoUpdateResponse>('POST', '/order/item/cancel/batch/small', undefined, orders, false, 'cancellation batch');
+  }
+
+  /**
    * GET /order/?orderKey=dscoOrderId&value=…: one order as DSCO has it now (rate limit 500 a minute).
    * undefined when DSCO answers 404 (not found, or not yet visible: notes dsco-api.md §2b).
    */

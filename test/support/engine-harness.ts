@@ -138,10 +138,18 @@ export class MemoryStore implements KeyValueStore, Cache {
 /** Routes requests to the fake servers by base URL, in-process. */
 class FakeNetwork implements HttpPort {
   private readonly routes: [string, FakeHandler][] = [];
+  /** Requests answered by the network instead of the server, once each (see EngineHarness.failNext). */
+  readonly faults: { method: string; path: string; answer: number | 'no answer' }[] = [];
   route(base: string, handler: FakeHandler): void {
     this.routes.push([base, handler]);
   }
   send(req: HttpRequest): HttpResponse {
+    const fault = this.faults.findIndex((f) => f.method === req.method && new URL(req.url).pathname.endsWith(f.path));
+    if (fault >= 0) {
+      const [{ answer }] = this.faults.splice(fault, 1);
+      if (answer === 'no answer') throw new NetworkError('Address unavailable (injected)');
+      return { status: answer, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 'failure', messages: [{ code: 'VALIDATION_FAILED', severity: 'error', description: 'injected refusal' }] }) };
+    }
     const hit = this.routes.find(([base]) => req.url.startsWith(base));
     if (!hit) throw new NetworkError(`No route to ${new URL(req.url).host}`);
     const headers: Record<string, string> = {};
@@ -185,6 +193,8 @@ export interface EngineHarness {
   install(form?: Record<string, unknown>): void;
   /** The bundle harness's entry points the engine serves: syncNow and retryFailed. */
   call<T = CycleResult>(name: 'syncNow' | 'retryFailed'): T;
+  /** The next request to this method and path never reaches the server: the network answers with this status, or not at all. */
+  failNext(method: string, path: string, answer: number | 'no answer'): void;
 }
 
 export function createEngineHarness(opts: { start?: string; settings?: Partial<Settings>; dsco?: Omit<DscoFakeOptions, 'clock'>; shipstation?: 'v1' | 'v2' } = {}): EngineHarness {
@@ -249,6 +259,7 @@ export function createEngineHarness(opts: { start?: string; settings?: Partial<S
       Object.assign(settings, checked.settings);
     },
     call: <T>(name: 'syncNow' | 'retryFailed') => h.sync(name === 'retryFailed' ? 'retry' : 'manual') as T,
+    failNext: (method, path, answer) => void network.faults.push({ method, path, answer }),
     record: (id) => {
       for (const row of workbook.tab('_Orders')!.rows.slice(1)) {
         if (String(row[0]) === id) return JSON.parse(String(row[1]).replace(/^'/, '')) as OrderRecord;

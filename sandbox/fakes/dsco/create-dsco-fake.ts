@@ -146,7 +146,7 @@ function parseUrl(url: string): { path: string; query: Record<string, string[]> 
 
 const FORM = 'application/x-www-form-urlencoded';
 /** Operations whose spec text caps the body at 5 MB. */
-const FIVE_MB_BODY = new Set(['POST /order/acknowledge', 'POST /order/shipment/batch/small', 'POST /inventory/batch/small']);
+const FIVE_MB_BODY = new Set(['POST /order/acknowledge', 'POST /order/shipment/batch/small', 'POST /order/item/cancel/batch/small', 'POST /inventory/batch/small']);
 const LOG_PAGE_SIZE = 100;
 const UNTIL_MIN_AGE_MS = 5_000;
 
@@ -407,6 +407,27 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
   }
 
   /**
+   * POST /order/item/cancel/batch/small — spec operationId cancelOrderItemSmallBatch: "Suppliers should use this
+   * asynchronous API to cancel the designated quantity of one or more line items for one or more orders", body an
+   * array of OrderForCancel, up to 5 MB → 202; "call the OrderChangeLog API … passing in the requestId … for whether
+   * the individual objects of this small batch were successfully processed or not": one entry per OrderForCancel,
+   * applied with the rules of /order/item/cancel once due, a refusal ending as a `failure` entry.
+   */
+  function cancelItemsSmallBatch({ body }: Ctx): FakeHttpResponse {
+    const items = body as OrderForCancel[];
+    const requestId = ids.uuid();
+    log.submit(
+      requestId,
+      'cancelOrderItemSmallBatch',
+      items.map((item) => ({
+        payload: item,
+        apply: (atMs) => applyItemCancel(orders, item, { nowMs: atMs, ids }).map((description) => ({ code: 'VALIDATION_FAILED', severity: 'error' as const, description })),
+      })),
+    );
+    return jsonResponse(202, { status: 'pending', requestId, eventDate: toDscoDate(clock.now()) });
+  }
+
+  /**
    * POST /inventory/batch/small — spec operationId updateInventorySmallBatch: "up to five megabytes" → 202
    * AsyncUpdateResponse; each item is one entry of GET /inventory/log?requestId=, applied once due (see dsco-inventory.ts).
    * [unknown] skipItemsThatDontExist's logging: the fake filters such items out without a log entry.
@@ -445,6 +466,7 @@ export function createDscoFake(opts: DscoFakeOptions): DscoFake {
     'POST /order/singleShipment': singleShipment,
     'POST /order/shipment/batch/small': createShipmentSmallBatch,
     'POST /order/item/cancel': cancelItems,
+    'POST /order/item/cancel/batch/small': cancelItemsSmallBatch,
     'POST /invoice': singleInvoice,
     'GET /invoice': getInvoiceById,
     'POST /inventory/batch/small': updateInventorySmallBatch,

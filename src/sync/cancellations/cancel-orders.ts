@@ -1,9 +1,9 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../../core/errors';
-import type { DscoCancelLine } from '../../dsco/dsco-types';
+import type { DscoCancelLine, DscoOrderForCancel } from '../../dsco/dsco-types';
 import type { SsOrder } from '../../shipstation/shipstation-types';
 import { SUPPLIER_CANCEL_CODES } from '../../settings/settings';
 import { type CycleContext, markError } from '../cycle/cycle-context';
-import type { CancelledBy, Flow, OrderRecord } from '../orders/order-record';
+import type { CancelledBy, Flow, OrderRecord, PendingCancel } from '../orders/order-record';
 import { absorbDscoOrder, applyCancel, openLines, setShipStationStatus } from '../orders/order-state';
 
 export type CancelOutcome = 'cancelled' | 'already-shipped' | 'failed';
@@ -94,7 +94,7 @@ const LIST_PAGE = 500;
  */
 function readOrders(ctx: CycleContext, records: OrderRecord[]): { record: OrderRecord; order: SsOrder }[] {
   const wanted = records.filter((r) => r.ssOrderId);
-  const openInShipStation = ctx.book.all().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
+  const openInShipStation = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
   const out: { record: OrderRecord; order: SsOrder }[] = [];
   if (Math.ceil(openInShipStation / LIST_PAGE) < wanted.length) {
     const byId = new Map<number, SsOrder>();
@@ -128,18 +128,12 @@ export interface DscoCancel {
  * checked against DSCO's order before it becomes an Error row (the cancel may have landed already).
  */
 export function cancelInDsco(ctx: CycleContext, record: OrderRecord, cancel: DscoCancel): boolean {
-  const code = (record.cancelCode ??= cancel.code);
-  const open = openLines(record);
-  if (!open.length) return true;
-  const lines: DscoCancelLine[] = open.map(([lineNumber, qty]) => {
-    const l = record.lines.find((x) => x.lineNumber === lineNumber);
-    return { lineNumber, sku: l?.sku || undefined, dscoItemId: l?.dscoItemId || undefined, cancelledQuantity: qty, cancelCode: code, cancelledReason: cancel.reason };
-  });
-  const what = `${open.map(([n, q]) => `line ${n} × ${q}`).join(', ')} with code ${code} (${SUPPLIER_CANCEL_CODES[code] ?? code})`;
-  const now = ctx.clock.now();
-  const pending = { code, reason: cancel.reason, by: cancel.by, lines: open, sentAt: now };
+  const plan = planDscoCancel(record, cancel, ctx.clock.now());
+  if (!plan) return true;
+  const { code, open, what, pending } = plan;
+  const now = pending.sentAt;
   try {
-    const response = ctx.dsco.cancelItems({ id: record.dscoOrderId, type: 'DSCO_ORDER_ID', lineItems: lines });
+    const response = ctx.dsco.cancelItems(plan.body);
     if (response?.status === 'success') {
       applyCancel(record, open, cancel.by, code, now);
       ctx.log.info(cancel.flow, record.dscoOrderId, `Cancelled in DSCO: ${what}.`);
@@ -162,6 +156,37 @@ export function cancelInDsco(ctx: CycleContext, record: OrderRecord, cancel: Dsc
     ctx.log.warn(cancel.flow, record.dscoOrderId, `Cancelling ${what} in DSCO had no clear answer (${errorMessage(e)}); the next sync checks DSCO before sending it again.`);
     return true;
   }
+}
+
+/** What cancelling an order's open lines in DSCO sends, and the pending cancellation it leaves on the record. */
+export interface DscoCancelPlan {
+  code: string;
+  open: [number, number][];
+  body: DscoOrderForCancel;
+  /** For the log: "line 1 × 2 with code CXSO (…)". */
+  what: string;
+  pending: PendingCancel;
+}
+
+/**
+ * The cancellation of every open line of the order; undefined when nothing is open. The first
+ * attempt's code is kept on the record, so a retry uses the same one.
+ */
+export function planDscoCancel(record: OrderRecord, cancel: DscoCancel, now: number): DscoCancelPlan | undefined {
+  const code = (record.cancelCode ??= cancel.code);
+  const open = openLines(record);
+  if (!open.length) return undefined;
+  const lineItems: DscoCancelLine[] = open.map(([lineNumber, qty]) => {
+    const l = record.lines.find((x) => x.lineNumber === lineNumber);
+    return { lineNumber, sku: l?.sku || undefined, dscoItemId: l?.dscoItemId || undefined, cancelledQuantity: qty, cancelCode: code, cancelledReason: cancel.reason };
+  });
+  return {
+    code,
+    open,
+    body: { id: record.dscoOrderId, type: 'DSCO_ORDER_ID', lineItems },
+    what: `${open.map(([n, q]) => `line ${n} × ${q}`).join(', ')} with code ${code} (${SUPPLIER_CANCEL_CODES[code] ?? code})`,
+    pending: { code, reason: cancel.reason, by: cancel.by, lines: open, sentAt: now },
+  };
 }
 
 /** After a refusal: DSCO's own view of the order, absorbed. True when nothing is left open there. */

@@ -2,9 +2,10 @@ import { errorMessage, isOrderSpecific } from '../../core/errors';
 import type { DscoOrder } from '../../dsco/dsco-types';
 import { mapShipTo } from '../orders/map-to-shipstation-order';
 import { MappingError } from '../orders/mapping-error';
-import { cancelInDsco, cancelInShipStation, cancelManyInShipStation, type CancelOutcome } from './cancel-orders';
+import { cancelInDsco, cancelInShipStation, cancelManyInShipStation, type CancelOutcome, type DscoCancel } from './cancel-orders';
+import { cancelManyInDsco, DSCO_CANCEL_BATCH_MIN } from './cancel-in-dsco-batch';
 import { type CycleContext, markError } from '../cycle/cycle-context';
-import type { OrderRecord } from '../orders/order-record';
+import type { OrderRecord, RecordView } from '../orders/order-record';
 import { clearFlag, needsCancelInDsco, needsCancelInShipStation, needsCancelRequestAnswer, refresh, shipToHash, unitsOf } from '../orders/order-state';
 
 /**
@@ -30,15 +31,31 @@ const waiting = (ctx: CycleContext, r: OrderRecord, step: OrderRecord['failedSte
  * for a person about something else is not held back.
  */
 export function carryOutNeeds(ctx: CycleContext): void {
-  const records = ctx.book.all();
+  // The orders with a need; only these are handed out to be changed.
+  const records = ctx.book.select(
+    (r) => needsCancelRequestAnswer(r) || needsCancelInShipStation(r) || retailerCancelConflict(r) || needsCancelInDsco(r) || (!!r.addressChanged && !!r.ssOrderId),
+  );
   answerCancelRequests(ctx, records);
   cancelRetailerCancelled(ctx, records);
+  const toDsco = records.filter((r) => needsCancelInDsco(r) && !waiting(ctx, r, 'cancel-in-dsco'));
+  let oneByOne = toDsco;
+  if (toDsco.length >= DSCO_CANCEL_BATCH_MIN) {
+    const batch = cancelManyInDsco(ctx, toDsco.map((r) => ({ record: r, cancel: dscoCancelFor(ctx, r) })));
+    for (const r of batch.sent) clearFlag(r, ctx.clock.now(), 'cancel-in-dsco');
+    oneByOne = batch.refused;
+  }
+  for (const r of oneByOne) {
+    if (ctx.budget.expired()) {
+      ctx.summary.deferred = true;
+      return;
+    }
+    cancelOpenLinesInDsco(ctx, r);
+  }
   for (const r of records) {
     if (ctx.budget.expired()) {
       ctx.summary.deferred = true;
       return;
     }
-    if (needsCancelInDsco(r) && !waiting(ctx, r, 'cancel-in-dsco')) cancelOpenLinesInDsco(ctx, r);
     if (r.addressChanged && r.ssOrderId && !waiting(ctx, r, 'update-address')) updateAddress(ctx, r);
   }
 }
@@ -78,11 +95,13 @@ function answerCancelRequests(ctx: CycleContext, records: OrderRecord[]): void {
   });
 }
 
+/** ShipStation shows shipped what the retailer cancelled: reading the order again confirms it and puts it to a person, once. */
+function retailerCancelConflict(r: RecordView): boolean {
+  return r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && !shippedTheRest(r) && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
+}
+
 function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): void {
-  // Also those ShipStation shows shipped although the retailer cancelled them: reading the order
-  // again confirms it and puts it to a person, once.
-  const conflict = (r: OrderRecord) => r.ssStatus === 'shipped' && !r.cancelConflict && unitsOf(r).open === 0 && !shippedTheRest(r) && r.lines.some((l) => l.cancelledBy === 'retailer' && l.cancelled > 0);
-  const toCancel = records.filter((r) => (needsCancelInShipStation(r) || conflict(r)) && !waiting(ctx, r, 'cancel-in-shipstation'));
+  const toCancel = records.filter((r) => (needsCancelInShipStation(r) || retailerCancelConflict(r)) && !waiting(ctx, r, 'cancel-in-shipstation'));
   cancelEach(ctx, toCancel, () => 'the retailer cancelled it in DSCO', (r, outcome) => {
     if (outcome === 'already-shipped' && shippedTheRest(r)) {
       // Partly cancelled, and the rest shipped through the sync's own packages: ShipStation shows the
@@ -101,7 +120,7 @@ function cancelRetailerCancelled(ctx: CycleContext, records: OrderRecord[]): voi
 }
 
 /** Every unit not cancelled was shipped, through packages the sync sent to DSCO. */
-function shippedTheRest(r: OrderRecord): boolean {
+function shippedTheRest(r: RecordView): boolean {
   const u = unitsOf(r);
   return u.shipped > 0 && u.shipped + u.cancelled === u.ordered && (r.packages ?? []).length > 0;
 }
@@ -123,15 +142,19 @@ function cancelEach(ctx: CycleContext, records: OrderRecord[], why: (r: OrderRec
   }
 }
 
-function cancelOpenLinesInDsco(ctx: CycleContext, r: OrderRecord): void {
+/** The cancellation an order's open lines get in DSCO: the accepted request's code, or the retailer's (or the setting's) for one made in ShipStation. */
+function dscoCancelFor(ctx: CycleContext, r: OrderRecord): DscoCancel {
   const request = r.cancelRequest?.state === 'accepted' ? r.cancelRequest.code : undefined;
-  const fromShipStation = !request;
-  const ok = cancelInDsco(ctx, r, {
+  return {
     code: request ? answerCode(request) : (ctx.retailers.for(r).cancelCode ?? ctx.settings.cancelCode),
     reason: request ? `Cancelled at retailer request (${request})` : 'Cancelled in ShipStation',
     by: 'supplier',
-    flow: fromShipStation ? 'SS → DSCO' : 'DSCO → SS',
-  });
+    flow: request ? 'DSCO → SS' : 'SS → DSCO',
+  };
+}
+
+function cancelOpenLinesInDsco(ctx: CycleContext, r: OrderRecord): void {
+  const ok = cancelInDsco(ctx, r, dscoCancelFor(ctx, r));
   if (ok) {
     clearFlag(r, ctx.clock.now(), 'cancel-in-dsco');
     if (unitsOf(r).open === 0) ctx.summary.cancelled++;

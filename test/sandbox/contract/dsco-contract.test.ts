@@ -55,7 +55,7 @@ describe('dsco-schemas.json', () => {
     expect((dscoSchemas as unknown as { generatedBy: string }).generatedBy).toBe('scripts/extract-dsco-schemas.mjs');
     expect(Object.keys(dscoSchemas.operations).sort()).toEqual([
       'GET /hello', 'GET /inventory/log', 'GET /invoice', 'GET /order/', 'GET /order/log', 'GET /order/page', 'POST /inventory/batch/small',
-      'POST /invoice', 'POST /oauth2/token', 'POST /order/acknowledge', 'POST /order/item/cancel', 'POST /order/shipment/batch/small',
+      'POST /invoice', 'POST /oauth2/token', 'POST /order/acknowledge', 'POST /order/item/cancel', 'POST /order/item/cancel/batch/small', 'POST /order/shipment/batch/small',
       'POST /order/singleShipment',
     ]);
   });
