@@ -69,7 +69,8 @@ function blocks(changed: number[]): [number, number][] {
  *
  * Contract for save(): records are plain objects the engine changes in place; it never has to say
  * which ones it changed. A record handed out to be changed (get, select, all, add) is marked, and
- * stays marked for the book's life (one run), so a reference kept across a save is still covered.
+ * stays marked until the next checkpoint (between two steps of the cycle), so a reference a step
+ * keeps across its own write-ahead saves is still covered.
  * Scans that only look (view, peek) hand out read-only types and mark nothing. save() serialises
  * the marked records and compares the JSON with what their row of the sheet holds (as loaded or
  * last saved); only rows that differ, or moved, are written, to _Orders and the Dashboard, in a
@@ -353,6 +354,18 @@ export class OrderBook {
     this.dashboardStale = false;
     this.sheetSlots = [...this.slots];
     this.sheetJson = jsons;
+  }
+
+  /**
+   * save(), then forgets which records were handed out: the next saves serialise only records
+   * handed out after this. Only where nothing handed out before is changed afterwards without being
+   * handed out again: between two steps of the cycle (a step keeps no record past its end; what
+   * passes from one step to the next passes by order ID). A save inside a step (write-ahead) keeps
+   * the marks, since the step goes on changing the records it holds.
+   */
+  checkpoint(): void {
+    this.save();
+    for (const s of this.slots) s.touched = false;
   }
 
   /**

@@ -48,8 +48,11 @@ export interface CycleContext {
   createdInDsco: Map<string, DscoOrder>;
   /** DSCO's view of orders read this cycle (updates, sweep) whose address changed, by DSCO order ID: for the address correction. */
   latestDsco: Map<string, DscoOrder>;
-  /** Orders created in ShipStation this cycle: acknowledged right after. */
-  justCreated: OrderRecord[];
+  /**
+   * Orders created in ShipStation this cycle, by DSCO order ID: acknowledged right after. IDs, not
+   * records: a step takes the records it changes from the book itself (see OrderBook.checkpoint).
+   */
+  justCreated: string[];
   /** Shipments the reconciliation sweep found by order: pushTracking takes them with its own. */
   sweptShipments: ShipmentCandidate[];
   /** retryFailed(): Error rows get their failed step redone. */

@@ -65,7 +65,7 @@ export const CYCLE_STEPS: readonly CycleStep[] = [
   {
     name: 'Creating orders in ShipStation',
     run: (ctx) => {
-      ctx.justCreated = createInShipStation(ctx);
+      ctx.justCreated = createInShipStation(ctx).map((r) => r.dscoOrderId);
     },
     // Only when orders were created: they must be on the sheet before DSCO hears of them.
     save: (ctx) => ctx.justCreated.length > 0,

@@ -120,8 +120,10 @@ export function runCycle(deps: SyncDeps, mode: CycleMode): CycleResult {
       retrying: mode === 'retry',
       redact: (text) => redact(text, secretValues),
     };
+    // Between steps: the records a step handed out are done with, so the next saves look only at
+    // what later steps take (a step holds no record past its end; see OrderBook.checkpoint).
     const save = () => {
-      ctx.book.save();
+      ctx.book.checkpoint();
       log.flush(deps.workbook.tab(LOGS_TAB));
     };
     // Watermarks and after-save work wait for the next save: a watermark moves only once the work it covers is saved.

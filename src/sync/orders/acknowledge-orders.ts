@@ -95,9 +95,13 @@ function ackFailed(ctx: CycleContext, record: OrderRecord, why: string, lookups:
 }
 
 /** Orders to acknowledge now: just created, failed before, or still `created` in DSCO long after. */
-function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderRecord[] {
+function toAcknowledge(ctx: CycleContext, justCreated: string[]): OrderRecord[] {
   const now = ctx.clock.now();
-  const set = new Set<OrderRecord>(justCreated);
+  const set = new Set<OrderRecord>();
+  for (const id of justCreated) {
+    const r = ctx.book.get(id);
+    if (r) set.add(r);
+  }
   for (const r of ctx.book.select((v) => needsAcknowledge(v, now, ctx.createdInDsco.has(v.dscoOrderId), ACK_GRACE_MS))) set.add(r);
   return [...set];
 }
@@ -106,7 +110,7 @@ function toAcknowledge(ctx: CycleContext, justCreated: OrderRecord[]): OrderReco
  * Step 3: acknowledge in DSCO right after creation, in one batch, with the ShipStation order ID as
  * supplierOrderNumber. Keeps the requestId so the next cycle can verify it landed.
  */
-export function acknowledgeOrders(ctx: CycleContext, justCreated: OrderRecord[]): void {
+export function acknowledgeOrders(ctx: CycleContext, justCreated: string[]): void {
   const all = toAcknowledge(ctx, justCreated).map((r) => ({
     record: r,
     item: { id: r.dscoOrderId, type: 'DSCO_ORDER_ID', supplierOrderNumber: String(r.ssOrderId) } as DscoAcknowledgeItem,
