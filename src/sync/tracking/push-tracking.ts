@@ -159,6 +159,8 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     const pushed = ctx.book.wasPushed(c.key) || hasPackage(seen, c.key, c.tracking);
     // The overlap re-reads shipments already sent: those are passed over without touching the record.
     if (!c.voided && (pushed || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key))) continue;
+    // A label already reported as not to be sent (see notSent): the overlap re-reads it silently.
+    if (!c.voided && ctx.book.wasPushed(notSentKey(c.key))) continue;
     if (c.voided && (!pushed || ctx.book.wasPushed(`V${c.key}`) || hasPackage(seen, `V${c.key}`, ''))) continue;
     const record = ctx.book.get(seen.dscoOrderId)!;
     if (c.voided) {
@@ -173,6 +175,7 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     if (pushed || held.has(c.key) || batches.pending.has(c.key) || batches.failed.has(c.key)) continue;
     const units = unitsOf(record);
     if (units.open === 0 && units.shipped === 0 && units.cancelled > 0) {
+      notSent(ctx, record.dscoOrderId, c.key, c.tracking, 'the order is cancelled');
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `ShipStation shows tracking ${c.tracking} for an order that is cancelled; not sent to DSCO. Check the order.`);
       continue;
     }
@@ -190,6 +193,7 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     }
     const lines = shippedLines(record, c, planned);
     if (!lines.length) {
+      notSent(ctx, record.dscoOrderId, c.key, c.tracking, 'covers no open quantity');
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `Tracking ${c.tracking} covers no open quantity of this order; not sent to DSCO.`);
       continue;
     }
@@ -220,6 +224,20 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
   let newest = since;
   for (const c of candidates) if (c.createdAt > newest) newest = c.createdAt;
   return { watermark: Math.min(newest, startedAt), settle };
+}
+
+/** The ledger key noting that a shipment was reported as not to be sent. */
+function notSentKey(key: string): string {
+  return `N${key}`;
+}
+
+/**
+ * Notes in the ledger that this shipment is not sent and why, so the warning is given once and not
+ * at every run while the shipments' overlap reads the label again (quantities only ever close, so
+ * a label that covers nothing open never will).
+ */
+function notSent(ctx: CycleContext, dscoOrderId: string, key: string, tracking: string, why: string): void {
+  ctx.book.recordPush({ key: notSentKey(key), dscoOrderId, tracking, pushedAt: ctx.clock.now(), note: `not sent: ${why}` });
 }
 
 interface OneByOneOutcome {

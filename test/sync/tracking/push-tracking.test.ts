@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineHarness } from '../../support/engine-harness';
+
+const MIN = 60_000;
+
+describe('a label that is not sent to DSCO', () => {
+  it('is reported once, not at every run while the shipments overlap reads it again', () => {
+    const h = createEngineHarness();
+    h.install();
+    const o = h.dsco.seedOrder({ lineItems: [{ quantity: 1, sku: 'A' }] });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    const id = h.shop.order(o.dscoOrderId).id;
+    h.shop.ship(id, { trackingNumber: '1ZFIRST', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    h.clock.advance(MIN);
+    h.call('syncNow');
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Shipped', tracking: '1ZFIRST' });
+    // A second label for the one unit already sent: it covers nothing open.
+    h.shop.ship(id, { trackingNumber: '1ZSECOND', carrierCode: 'ups', serviceCode: 'ups_ground' });
+    const warnings = () => h.logs().filter((l) => /Tracking 1ZSECOND covers no open quantity/.test(l.message));
+    for (let run = 0; run < 6; run++) {
+      h.clock.advance(15 * MIN);
+      h.call('syncNow');
+    }
+    expect(warnings()).toHaveLength(1);
+    expect(h.dsco.requests.filter((r) => r.path === '/order/singleShipment')).toHaveLength(1);
+    expect(h.row(o.dscoOrderId)).toMatchObject({ status: 'Shipped', tracking: '1ZFIRST' });
+  });
+});
