@@ -8,6 +8,7 @@
  *   npx tsx bench/run.ts [--n=100,1000,10000] [--modes=auto,single] [--quiet] [--update]
  *                        [--shipstation=v2] (the burst runs against ShipStation API V2)
  *                        [--only=burst|steady] [--steady=500,2000] (10000 takes far longer) [--days=12] [--full=1,12]
+ *                        [--archive-days=N] (the steady scenario's archive age; default the product's 7)
  *
  * Writes to out/bench/; --update writes bench/results/ (the committed results) instead.
  */
@@ -41,6 +42,8 @@ const BACKEND = arg('shipstation', 'v1') === 'v2' ? 'v2' : 'v1';
 const STEADY = arg('steady', '500,2000').split(',').map(Number).filter((n) => n > 0);
 const REAL_DAYS = Number(arg('days', '12'));
 const FULL_DAYS = arg('full', `1,${REAL_DAYS}`).split(',').map(Number);
+/** The steady scenario's archive age (days); the product's default when not given. */
+const ARCHIVE_DAYS = process.argv.some((a) => a.startsWith('--archive-days=')) ? Number(arg('archive-days', '7')) : undefined;
 const CANCEL_SHARE = 0.05;
 const GAP_MS = 15 * 60_000;
 
@@ -162,7 +165,7 @@ function main(): void {
   }
   const steady: SteadyResult[] = [];
   for (const perDay of ONLY === 'burst' ? [] : STEADY) {
-    const r = runSteady({ perDay, realDays: REAL_DAYS, fullDays: FULL_DAYS, costs: DEFAULT_COSTS, log: QUIET ? undefined : (line) => process.stderr.write(`[steady ${perDay}/day] ${line}\n`) });
+    const r = runSteady({ perDay, realDays: REAL_DAYS, fullDays: FULL_DAYS, archiveAfterDays: ARCHIVE_DAYS, costs: DEFAULT_COSTS, log: QUIET ? undefined : (line) => process.stderr.write(`[steady ${perDay}/day] ${line}\n`) });
     steady.push(r);
     console.log(`\n=== steady ${fmt(perDay)} orders/day: ${(r.realMs / 1000).toFixed(0)} s real ===`);
   }

@@ -25,6 +25,8 @@ export interface SteadyOptions {
   perDay: number;
   /** Script Property SHIPMENT_BATCH_THRESHOLD for the run (default: the product's). */
   batchThreshold?: number;
+  /** The Archive finished orders after (days) setting (default: the product's, 7). */
+  archiveAfterDays?: number;
   /** Days simulated order by order; at least the archive age plus a few, so the working book reaches its steady size. */
   realDays: number;
   /** Of those, the days every 15-minute run is executed; the others run every two hours (cheap mode). */
@@ -84,7 +86,8 @@ export function runSteady(opts: SteadyOptions): SteadyResult {
   const realStart = Date.now();
   const b = createBench(opts.costs);
   b.clock.set(START);
-  const res = b.sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, pollIntervalHours: '0.25' });
+  const archiveSetting = opts.archiveAfterDays === undefined ? {} : { archiveAfterDays: String(opts.archiveAfterDays) };
+  const res = b.sim.call<{ ok: boolean; errors?: unknown }>('saveSettings', { ...SETTINGS_FORM, pollIntervalHours: '0.25', ...archiveSetting });
   if (!res.ok) throw new Error(`saveSettings refused: ${JSON.stringify(res.errors)}`);
   b.sim.call('setupSheet');
   if (opts.batchThreshold !== undefined) b.sim.properties.script.setProperty(PROPERTIES.shipmentBatchThreshold, String(opts.batchThreshold));
