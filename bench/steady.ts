@@ -223,7 +223,12 @@ export function runSteady(opts: SteadyOptions): SteadyResult {
   const finishedPerDay = opts.perDay;
   const target = Math.min(ARCHIVE_MAX_ROWS, have + finishedPerDay * (365 - opts.realDays - 1));
   if (target > have) {
-    const pad = Array.from({ length: target - have }, (_, i) => ['DSCO → SS', `Y${i}`, `PO-Y${i} / Retailer`, `Y${i}`, 'Shipped', `1ZYEAR${i}`, new Date(START), new Date(START), '', '1 ordered · 1 shipped']);
+    // The Dashboard's first ten columns filled, the rest (retailer, deadlines) blank: the Archive's full width either way.
+    const pad = Array.from({ length: target - have }, (_, i) => {
+      const row: unknown[] = ['DSCO → SS', `Y${i}`, `PO-Y${i} / Retailer`, `Y${i}`, 'Shipped', `1ZYEAR${i}`, new Date(START), new Date(START), '', '1 ordered · 1 shipped'];
+      while (row.length < TABS.archive.width) row.push('');
+      return row;
+    });
     archive.insertRowsBefore(2, pad.length);
     archive.getRange(2, 1, pad.length, TABS.archive.width).setValues(pad);
   }

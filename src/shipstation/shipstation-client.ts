@@ -15,8 +15,9 @@ export type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery } from 
 export const SHIPSTATION_BASE_URL = 'https://ssapi.shipstation.com';
 /** `POST /orders/createorders` takes at most 100 orders. */
 export const CREATE_ORDERS_BATCH = 100;
-/** List endpoints accept pageSize up to 500. */
-const PAGE_SIZE = 500;
+/** List endpoints accept pageSize up to 500: one list call covers this many orders. */
+export const LIST_PAGE_SIZE = 500;
+const PAGE_SIZE = LIST_PAGE_SIZE;
 
 export interface ShipStationCredentials {
   apiKey: string;

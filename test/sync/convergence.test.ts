@@ -220,4 +220,37 @@ describe('convergence', () => {
     // 30 open orders over 24 hourly runs: ceil(30 / 24) = 2 a run
     expect(byId.length).toBeLessThanOrEqual(24 * 2);
   });
+
+  it('the sweep reads by order only the ShipStation orders ShipStation shows changed; one list call covers the rest', () => {
+    const h = setup();
+    const orders = Array.from({ length: 30 }, () => h.dsco.seedOrder());
+    sync(h, MIN);
+    // Later, a person puts a note on one order (modifyDate moves); nothing happens to the others.
+    h.clock.advance(10 * MIN);
+    const edited = ssOrder(h, orders[0].dscoOrderId);
+    h.ss.editOrder(edited.orderId!, { internalNotes: 'call the customer' });
+    const before = h.ss.requests.length;
+    for (let i = 0; i < 24; i++) sync(h, HOUR);
+    const reads = h.ss.requests.slice(before);
+    const byOrder = reads.filter((r) => /^\/orders\/\d+$/.test(r.path)).map((r) => Number(r.path.split('/')[2]));
+    // Only the edited order is read by ID; each run's check of the others is one list page.
+    expect(byOrder).toEqual([edited.orderId]);
+    expect(reads.filter((r) => r.path === '/orders' && r.query.orderStatus?.[0] === 'awaiting_shipment').length).toBeLessThanOrEqual(24);
+    // DSCO's side is still read by ID for every open order within the window.
+    const dscoById = h.dsco.requests.filter((r) => r.path === '/order/').map((r) => r.query.value?.[0]);
+    for (const o of orders) expect(dscoById).toContain(o.dscoOrderId);
+  });
+
+  it('a label the shipments feed never shows is still found by the sweep: it moves the order\'s modifyDate', () => {
+    const h = setup();
+    const o = h.dsco.seedOrder({ lineItems: [{ quantity: 1, sku: 'A' }, { quantity: 1, sku: 'B' }] });
+    sync(h, MIN);
+    const ss = ssOrder(h, o.dscoOrderId);
+    // Later, part of the order ships: it stays awaiting shipment, and the label is hidden from the feed.
+    h.clock.advance(10 * MIN);
+    const shipment = h.ss.shipOrder(ss.orderId!, { trackingNumber: '1ZHIDDEN', carrierCode: 'ups', serviceCode: 'ups_ground', items: [{ lineItemKey: '1', quantity: 1 }] });
+    h.ss.hideShipmentFromFeeds(shipment.shipmentId);
+    for (let i = 0; i < 25; i++) sync(h, HOUR);
+    expect(shipmentsFor(h, o.dscoOrderId).map((s) => s.trackingNumber)).toEqual(['1ZHIDDEN']);
+  });
 });

@@ -1,5 +1,6 @@
 import { errorMessage, isOrderSpecific, isRunLevel } from '../../core/errors';
 import type { DscoCancelLine, DscoOrderForCancel } from '../../dsco/dsco-types';
+import { LIST_PAGE_SIZE } from '../../shipstation/shipstation-client';
 import type { SsOrder } from '../../shipstation/shipstation-types';
 import { SUPPLIER_CANCEL_CODES } from '../../settings/settings';
 import { type CycleContext, markError } from '../cycle/cycle-context';
@@ -83,8 +84,6 @@ export function cancelManyInShipStation(ctx: CycleContext, records: OrderRecord[
   return done;
 }
 
-/** Orders a ShipStation list page holds (GET /orders pageSize maximum). */
-const LIST_PAGE = 500;
 
 /**
  * The ShipStation orders of these records, as ShipStation has them: one read each, or, when that
@@ -96,7 +95,7 @@ function readOrders(ctx: CycleContext, records: OrderRecord[]): { record: OrderR
   const wanted = records.filter((r) => r.ssOrderId);
   const openInShipStation = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
   const out: { record: OrderRecord; order: SsOrder }[] = [];
-  if (Math.ceil(openInShipStation / LIST_PAGE) < wanted.length) {
+  if (Math.ceil(openInShipStation / LIST_PAGE_SIZE) < wanted.length) {
     const byId = new Map<number, SsOrder>();
     for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment' })) if (o.orderId) byId.set(o.orderId, o);
     for (const record of wanted) {

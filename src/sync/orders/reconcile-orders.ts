@@ -6,6 +6,9 @@ import type { OrderRecord, RecordView } from './order-record';
 import { setShipStationStatus } from './order-state';
 import { fromFulfillment, fromShipment } from '../tracking/shipment-candidates';
 import { InflightShipments } from '../tracking/inflight-shipments';
+import { fromPacificLocal } from '../../core/time/pacific-time';
+import { LIST_PAGE_SIZE } from '../../shipstation/shipstation-client';
+
 
 /**
  * The sweep's slice of the rate budget: at most this many orders a run. Each costs one DSCO call
@@ -53,6 +56,7 @@ export function reconcileOrders(ctx: CycleContext): void {
   // Orders with a shipment an interrupted run may have sent: DSCO can be ahead of the record until
   // the tracking step resolves it, so their DSCO shipped units are not judged now.
   const inflight = new Set(new InflightShipments(ctx.store).pending().map((m) => m.dscoOrderId));
+  const listed = listUnchangedInShipStation(ctx, due);
   for (const { dscoOrderId } of due) {
     // Only the orders checked now are handed out to be changed.
     const record = ctx.book.get(dscoOrderId)!;
@@ -61,7 +65,7 @@ export function reconcileOrders(ctx: CycleContext): void {
       return;
     }
     try {
-      verify(ctx, record, !inflight.has(record.dscoOrderId) && !record.pendingShipments?.length);
+      verify(ctx, record, !inflight.has(record.dscoOrderId) && !record.pendingShipments?.length, listed);
     } catch (e) {
       if (isRunLevel(e)) throw e;
       ctx.log.warn('', record.dscoOrderId, `The daily check could not read this order yet: ${errorMessage(e)}`);
@@ -69,10 +73,44 @@ export function reconcileOrders(ctx: CycleContext): void {
   }
 }
 
-function verify(ctx: CycleContext, record: OrderRecord, judgeShipped: boolean): void {
+/** ShipStation and this script's clocks may differ by this much: a change this close to the last check is read again. */
+const CLOCK_MARGIN_MS = 5 * 60_000;
+/** V1 writes createDate and modifyDate to the same tick on creation (the spec's example shows them equal); within this they count as equal. */
+const SAME_TICK_MS = 1_000;
+
+/**
+ * ShipStation orders (V1) of the orders due that ShipStation itself shows unchanged since they were
+ * last checked, or since their creation: still awaiting shipment, and modified neither since
+ * creation nor since the record's last check. A label, a cancellation or a person's edit moves
+ * modifyDate, so for those the sweep needs no read of its own: one list call covers 500 open
+ * orders, where reading each costs two (the order and its shipments), at 40 calls a minute. Listed
+ * only when that costs fewer calls. V2 keeps the reads by order: its shipments list is not an
+ * order list with these dates.
+ */
+function listUnchangedInShipStation(ctx: CycleContext, due: RecordView[]): Set<number> {
+  const unchanged = new Set<number>();
+  if (ctx.settings.ssApiVersion === 'v2') return unchanged;
+  const withOrder = due.filter((r) => r.ssOrderId);
+  const openInShipStation = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
+  if (!withOrder.length || Math.ceil(openInShipStation / LIST_PAGE_SIZE) >= 2 * withOrder.length) return unchanged;
+  const byId = new Map<number, { created: number; modified: number }>();
+  for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment' })) {
+    if (o.orderId) byId.set(o.orderId, { created: fromPacificLocal(String(o.createDate ?? '')), modified: fromPacificLocal(String(o.modifyDate ?? '')) });
+  }
+  for (const r of withOrder) {
+    const o = byId.get(r.ssOrderId as number);
+    if (!o || !Number.isFinite(o.modified) || r.ssStatus === 'cancelled' || r.ssStatus === 'shipped') continue;
+    const neverModified = Number.isFinite(o.created) && o.modified - o.created <= SAME_TICK_MS;
+    const notSinceCheck = r.verifiedAt !== undefined && o.modified < r.verifiedAt - CLOCK_MARGIN_MS;
+    if (neverModified || notSinceCheck) unchanged.add(r.ssOrderId as number);
+  }
+  return unchanged;
+}
+
+function verify(ctx: CycleContext, record: OrderRecord, judgeShipped: boolean, unchangedInShipStation: Set<number>): void {
   const dscoOrder = ctx.dsco.getOrder(record.dscoOrderId);
   if (dscoOrder) absorbAndReport(ctx, record, dscoOrder, { repaired: true, judgeShipped });
-  if (record.ssOrderId) {
+  if (record.ssOrderId && !unchangedInShipStation.has(record.ssOrderId)) {
     const order = ctx.shipstation.getOrder(record.ssOrderId);
     const status = order?.orderStatus;
     if (status === 'cancelled' && record.ssStatus !== 'cancelled') {
