@@ -29,7 +29,7 @@ export interface DamagedRow {
 interface Slot {
   id: string;
   record?: OrderRecord;
-  /** Handed out to be changed this run (get, select, all, add): save() serialises it again. */
+  /** Handed out to be changed since the last checkpoint (get, select, add): save() serialises it again. */
   touched?: boolean;
   damaged?: { raw: unknown[]; problem: string };
 }
@@ -68,7 +68,7 @@ function blocks(changed: number[]): [number, number][] {
  * loaded; the Dashboard is never read, only written.
  *
  * Contract for save(): records are plain objects the engine changes in place; it never has to say
- * which ones it changed. A record handed out to be changed (get, select, all, add) is marked, and
+ * which ones it changed. A record handed out to be changed (get, select, add) is marked, and
  * stays marked until the next checkpoint (between two steps of the cycle), so a reference a step
  * keeps across its own write-ahead saves is still covered.
  * Scans that only look (view, peek) hand out read-only types and mark nothing. save() serialises
@@ -193,17 +193,6 @@ export class OrderBook {
     this.records.set(record.dscoOrderId, record);
     this.bySlot.set(record.dscoOrderId, slot);
     this.slots.push(slot);
-  }
-
-  /** Every record, to change: all are marked, so the next saves serialise the whole book. Prefer select(). */
-  all(): OrderRecord[] {
-    const out: OrderRecord[] = [];
-    for (const s of this.slots) {
-      if (!s.record) continue;
-      s.touched = true;
-      out.push(s.record);
-    }
-    return out;
   }
 
   /** The records a read-only test picks, to change: only those are marked. */
