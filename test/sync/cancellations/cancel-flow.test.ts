@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createEngineHarness as createHarness } from '../../support/engine-harness';
 import { type Backend, BACKENDS } from '../../../sandbox/shipstation-backend';
+import { ordersInShipStation } from '../../support/orders-in-shipstation';
 
 const MIN = 60_000;
 
-function createdOn(backend: Backend, n = 1) {
-  const h = createHarness({ shipstation: backend });
-  h.install();
-  const orders = Array.from({ length: n }, () => h.dsco.seedOrder({ lineItems: [{ quantity: 2, sku: 'A' }, { quantity: 1, sku: 'B' }] }));
-  h.clock.advance(MIN);
-  h.call('syncNow');
-  h.clock.advance(10 * MIN);
-  const ssId = (id: string) => h.shop.order(id).id;
-  return { h, orders, ssId };
-}
+const createdOn = ordersInShipStation;
 
 const cancelCalls = (h: ReturnType<typeof createHarness>) =>
   h.dsco.requests.filter((r) => r.path === '/order/item/cancel') as { body: { id: string; lineItems: { lineNumber: number; cancelledQuantity: number; cancelCode: string }[] } }[];

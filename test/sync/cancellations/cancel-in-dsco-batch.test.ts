@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineHarness as createHarness } from '../../support/engine-harness';
+import { ordersInShipStation } from '../../support/orders-in-shipstation';
 import { type Backend, BACKENDS } from '../../../sandbox/shipstation-backend';
 import { DSCO_CANCEL_BATCH_MIN } from '../../../src/sync/cancellations/cancel-in-dsco-batch';
 
@@ -8,13 +8,8 @@ const BATCH = '/order/item/cancel/batch/small';
 
 /** n orders in ShipStation, then cancelled there by a person. */
 function cancelledInShipStation(backend: Backend, n: number) {
-  const h = createHarness({ shipstation: backend });
-  h.install();
-  const orders = Array.from({ length: n }, () => h.dsco.seedOrder({ lineItems: [{ quantity: 2, sku: 'A' }, { quantity: 1, sku: 'B' }] }));
-  h.clock.advance(MIN);
-  h.call('syncNow');
-  h.clock.advance(10 * MIN);
-  for (const o of orders) h.shop.cancelInUi(h.shop.order(o.dscoOrderId).id);
+  const { h, orders, ssId } = ordersInShipStation(backend, n);
+  for (const o of orders) h.shop.cancelInUi(ssId(o.dscoOrderId));
   h.clock.advance(MIN);
   const ids = orders.map((o) => o.dscoOrderId);
   const calls = (path: string) => h.dsco.requests.filter((r) => r.method === 'POST' && r.path === path);
