@@ -95,5 +95,11 @@ export const CELL_WARNING_SHARE = 0.4;
 export const CELL_CHAR_LIMIT = 50_000;
 /** The Logs tab keeps at most this many rows; older ones are trimmed in one call. */
 export const LOGS_MAX_ROWS = 5_000;
+/**
+ * The working book keeps at most this many finished orders: beyond, the oldest leave for the
+ * Archive at the daily housekeeping before the archive age, so the rows every run reads stay
+ * bounded at any volume (at 2,000 orders a day the 7-day default would keep 14,000).
+ */
+export const WORKING_FINISHED_MAX = 5_000;
 /** The Archive keeps at most this many rows (1,000,000 cells); the oldest leave in one call. */
 export const ARCHIVE_MAX_ROWS = 100_000;

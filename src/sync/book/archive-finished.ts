@@ -1,7 +1,7 @@
 import type { Workbook } from '../../core/ports/workbook';
 import { SHEET_TEMPLATE } from '../../sheet/sheet-template';
 import { cellsUsed, describeCellsUsed } from '../../storage/cells-used';
-import { ARCHIVE_MAX_ROWS, PROPERTIES, TABS } from '../../storage/storage-map';
+import { ARCHIVE_MAX_ROWS, PROPERTIES, TABS, WORKING_FINISHED_MAX } from '../../storage/storage-map';
 import type { CycleContext } from '../cycle/cycle-context';
 import { cellText } from './sheet-text';
 import { DAY_MS as DAY, HOUR_MS as HOUR } from '../../core/time/durations';
@@ -18,7 +18,8 @@ export function sizeStatusRow(): number {
 }
 
 /**
- * Once a day: finished orders older than the archive age leave the working book for good
+ * Once a day: finished orders older than the archive age (and the oldest beyond
+ * WORKING_FINISHED_MAX) leave the working book for good
  * (appended to the Archive in one block, then the remaining working rows rewritten in one block
  * per tab, never row by row); the shipment ledger drops what no order in the working book needs;
  * the Archive keeps its latest ARCHIVE_MAX_ROWS rows (the oldest leave in one call); and the
@@ -39,7 +40,7 @@ export function archiveFinished(ctx: CycleContext, workbook: Workbook, save: () 
   if (!archive) {
     ctx.log.warn('', '', `Finished orders stay on the Dashboard: the "${TABS.archive.name}" tab is missing; use DSCO Sync → Set up sheet.`);
   } else {
-    const rows = ctx.book.takeFinishedBefore(now - days * DAY);
+    const rows = ctx.book.takeFinishedBefore(now - days * DAY, WORKING_FINISHED_MAX);
     if (rows.length) {
       // Archive first, then the working book: a run stopped in between shows the order twice, never
       // nowhere. The next run archives the same orders again, so it skips those the interrupted run
@@ -51,7 +52,7 @@ export function archiveFinished(ctx: CycleContext, workbook: Workbook, save: () 
       const fresh = rows.filter((r) => !archived.has(cellText(r[idCol])));
       if (fresh.length) archive.writeRows(end + 1, fresh);
       save();
-      ctx.log.info('', '', `Moved ${rows.length} finished order(s) older than ${days} days to the Archive tab.`);
+      ctx.log.info('', '', `Moved ${rows.length} finished order(s) to the Archive tab (older than ${days} days, or beyond the latest ${WORKING_FINISHED_MAX.toLocaleString('en-US')} finished).`);
       const total = end - 1 + fresh.length;
       if (total > ARCHIVE_MAX_ROWS) {
         archive.deleteRows(2, total - ARCHIVE_MAX_ROWS);

@@ -223,15 +223,19 @@ export class OrderBook {
   }
 
   /**
-   * Removes Shipped and Cancelled orders last updated before `cutoff` and returns their Dashboard
-   * rows, for the Archive tab. The next save() rewrites the rows below the first one removed, in
-   * one block per tab.
+   * Removes Shipped and Cancelled orders last updated before `cutoff`, and the oldest finished ones
+   * beyond `keepAtMost`, and returns their Dashboard rows, for the Archive tab, in the book's order. The
+   * next save() rewrites the rows below the first one removed, in one block per tab.
    */
-  takeFinishedBefore(cutoff: number): unknown[][] {
+  takeFinishedBefore(cutoff: number, keepAtMost = Infinity): unknown[][] {
+    const finished = this.slots.filter((s) => s.record && isFinished(s.record)).map((s) => s.record as OrderRecord);
+    const leaving = new Set(finished.filter((r) => r.updatedAt < cutoff));
+    const staying = finished.filter((r) => !leaving.has(r)).sort((a, b) => a.updatedAt - b.updatedAt);
+    for (const r of staying.slice(0, Math.max(0, staying.length - keepAtMost))) leaving.add(r);
     const moved: OrderRecord[] = [];
     const keep: Slot[] = [];
     for (const s of this.slots) {
-      if (s.record && isFinished(s.record) && s.record.updatedAt < cutoff) moved.push(s.record);
+      if (s.record && leaving.has(s.record)) moved.push(s.record);
       else keep.push(s);
     }
     if (!moved.length) return [];

@@ -216,4 +216,18 @@ describe('OrderBook.save', () => {
     expect(dashboard.values.slice(1, 4).map((r) => r[1])).toEqual(['1', '3', '4']);
     expect(dashboard.values[4]).toEqual([]);
   });
+
+  it('keeps at most the given number of finished orders, the most recently finished, whatever their age', () => {
+    const { workbook, orders } = setup(['1', '2', '3', '4', '5']);
+    const book = OrderBook.load(workbook);
+    // 1, 2, 4 and 5 finished (5 most recently), 3 still open; none older than the cutoff.
+    for (const [id, at] of [['1', 30], ['2', 10], ['4', 40], ['5', 50]] as const) {
+      book.get(id)!.status = 'Shipped';
+      book.get(id)!.updatedAt = at;
+    }
+    const moved = book.takeFinishedBefore(0, 2);
+    expect(moved.map((r) => r[1])).toEqual(['1', '2']);
+    book.save();
+    expect(orders.values.slice(1, 4).map((r) => r[0])).toEqual(['3', '4', '5']);
+  });
 });
