@@ -23,7 +23,7 @@ const ORDER_ROW = ['flow', 'dscoOrderId', 'poRetailer', 'ssOrderNumber', 'status
 
 export const TABS = {
   overview: layout('Overview', ['label', 'value', 'day', 'ordersIn', 'shipped'] as const, 'Figures rewritten in one block after every sync (A:B), the last 30 days (C:E) and their embedded chart; a fixed size.'),
-  dashboard: layout('Dashboard', ORDER_ROW, 'One row per order of the working book (open, and finished within the archive age), drawn from _Orders.'),
+  dashboard: layout('Dashboard', ORDER_ROW, 'One row per order of the working book (open, and finished within the archive age, the latest WORKING_FINISHED_MAX at most), drawn from _Orders.'),
   archive: layout('Archive', ORDER_ROW, 'Finished orders moved out of the working book, appended once a day; the oldest rows leave above ARCHIVE_MAX_ROWS.'),
   logs: layout('Logs', ['time', 'level', 'flow', 'dscoOrderId', 'message'] as const, 'Every action; at most LOGS_MAX_ROWS rows, the oldest trimmed in one call.'),
   carrierMap: layout('Carrier Map', ['ssCarrier', 'ssService', 'dscoCarrier', 'dscoMethod', 'dscoServiceLevel'] as const, 'Edited by people; read once a run.'),
@@ -32,7 +32,7 @@ export const TABS = {
   orders: layout('_Orders', ['dscoOrderId', 'record'] as const, 'Hidden: the engine record of each order of the working book, as JSON.'),
   inventory: layout('Inventory', ['sku', 'quantity', 'status', 'warehouseCode', 'lastSent', 'result'] as const, 'Edited by people (SKU to warehouse code); the product writes Last sent and Result. Its size is the catalog.'),
   inventoryState: layout('_Inventory', ['sku', 'warehouse', 'acceptedValues', 'acceptedAt', 'refusedValues', 'refusedBecause', 'pendingRequest', 'pendingValues', 'pendingAt'] as const, 'Hidden: what DSCO last accepted or refused for each SKU and warehouse, and what waits for confirmation.'),
-  shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is open (and two days at least).'),
+  shipments: layout('_Shipments', ['key', 'dscoOrderId', 'tracking', 'pushedAt', 'note'] as const, 'Hidden: shipments sent to DSCO, kept while their order is open (and 6 hours at least: three times the shipments overlap).'),
 } as const;
 
 export type TabKey = keyof typeof TABS;
@@ -101,5 +101,5 @@ export const LOGS_MAX_ROWS = 5_000;
  * bounded at any volume (at 2,000 orders a day the 7-day default would keep 14,000).
  */
 export const WORKING_FINISHED_MAX = 5_000;
-/** The Archive keeps at most this many rows (1,000,000 cells); the oldest leave in one call. */
+/** The Archive keeps at most this many rows (1,400,000 cells at its 14 columns); the oldest leave in one call. */
 export const ARCHIVE_MAX_ROWS = 100_000;
