@@ -18,7 +18,7 @@ function cancelledInShipStation(backend: Backend, n: number) {
 
 describe.each(BACKENDS)('ShipStation cancellations carried to DSCO in a batch (API %s)', (backend: Backend) => {
   it(`from ${DSCO_CANCEL_BATCH_MIN} orders, one batch call; each order counts as cancelled once DSCO's change log says so`, () => {
-    const { h, ids, calls } = cancelledInShipStation(backend, 5);
+    const { h, ids, calls } = cancelledInShipStation(backend, DSCO_CANCEL_BATCH_MIN);
     h.call('syncNow');
     expect(calls('/order/item/cancel')).toHaveLength(0);
     expect(calls(BATCH)).toHaveLength(1);
@@ -55,7 +55,7 @@ describe.each(BACKENDS)('ShipStation cancellations carried to DSCO in a batch (A
   });
 
   it('a batch whose answer was lost is not sent again until DSCO has been read, then once', () => {
-    const { h, ids, calls } = cancelledInShipStation(backend, 4);
+    const { h, ids, calls } = cancelledInShipStation(backend, DSCO_CANCEL_BATCH_MIN);
     h.failNext('POST', BATCH, 'no answer');
     h.call('syncNow');
     expect(calls(BATCH)).toHaveLength(0); // it never reached DSCO
@@ -74,11 +74,11 @@ describe.each(BACKENDS)('ShipStation cancellations carried to DSCO in a batch (A
   });
 
   it('a batch DSCO refuses as a whole is sent one order at a time, for an answer per order', () => {
-    const { h, ids, calls } = cancelledInShipStation(backend, 3);
+    const { h, ids, calls } = cancelledInShipStation(backend, DSCO_CANCEL_BATCH_MIN);
     h.failNext('POST', BATCH, 400);
     h.call('syncNow');
-    expect(calls('/order/item/cancel')).toHaveLength(3);
+    expect(calls('/order/item/cancel')).toHaveLength(DSCO_CANCEL_BATCH_MIN);
     for (const id of ids) expect(h.row(id)!.status).toBe('Cancelled');
-    expect(h.logs().some((l) => /refused a batch of 3 cancellation\(s\) as a whole/.test(l.message))).toBe(true);
+    expect(h.logs().some((l) => l.message.includes(`refused a batch of ${DSCO_CANCEL_BATCH_MIN} cancellation(s) as a whole`))).toBe(true);
   });
 });
