@@ -4,7 +4,7 @@ import { sendPaced } from '../core/http/paced-send';
 import { base64EncodeUtf8 } from '../core/text/base64';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
-import { toPacificDate, toPacificLocal } from '../core/time/pacific-time';
+import { fromPacificLocal, toPacificDate, toPacificLocal } from '../core/time/pacific-time';
 import { describeShipStationError } from './describe-shipstation-error';
 import { ShipStationRateLimiter } from './shipstation-rate-limiter';
 import type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery, ShipStationPort } from './shipstation-port';
@@ -100,12 +100,20 @@ export class ShipStationClient implements ShipStationPort {
   }
 
   listOrders(query: ListOrdersQuery): SsOrder[] {
-    return this.allPages<SsOrder>('/orders', 'orders', 'order list', {
-      storeId: query.storeId,
-      orderStatus: query.orderStatus,
-      orderNumber: query.orderNumber,
-      modifyDateStart: query.modifiedSince === undefined ? undefined : toPacificLocal(query.modifiedSince),
-    });
+    const upTo = query.createdUpTo;
+    return this.allPages<SsOrder>(
+      '/orders',
+      'orders',
+      'order list',
+      {
+        storeId: query.storeId,
+        orderStatus: query.orderStatus,
+        orderNumber: query.orderNumber,
+        modifyDateStart: query.modifiedSince === undefined ? undefined : toPacificLocal(query.modifiedSince),
+        ...(upTo === undefined ? {} : { sortBy: 'CreateDate', sortDir: 'ASC' }),
+      },
+      upTo === undefined ? undefined : (page) => fromPacificLocal(String(page[page.length - 1]?.createDate ?? '')) > upTo,
+    );
   }
 
   listShipments(query: ListShipmentsQuery): SsShipment[] {
@@ -126,7 +134,8 @@ export class ShipStationClient implements ShipStationPort {
     });
   }
 
-  private allPages<T>(path: string, key: string, action: string, query: Query): T[] {
+  /** Every page, or up to the first after which `enough(page)` says no more is needed. */
+  private allPages<T>(path: string, key: string, action: string, query: Query, enough?: (page: T[]) => boolean): T[] {
     const all: T[] = [];
     for (let page = 1; ; page++) {
       const json = this.call<Record<string, unknown>>('GET', path, { ...query, page, pageSize: PAGE_SIZE }, undefined, action);
@@ -136,7 +145,7 @@ export class ShipStationClient implements ShipStationPort {
       }
       all.push(...(items as T[]));
       const pages = typeof json.pages === 'number' ? json.pages : 1;
-      if (page >= pages || items.length === 0) return all;
+      if (page >= pages || items.length === 0 || enough?.(items as T[])) return all;
     }
   }
 

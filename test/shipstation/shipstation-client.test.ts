@@ -81,6 +81,24 @@ describe('ShipStationClient against the fake', () => {
     expect(new Set(listed.map((o) => o.orderId)).size).toBe(1100);
   });
 
+  it('lists oldest first and stops after the page that passes createdUpTo', () => {
+    client.createOrders(Array.from({ length: 600 }, (_, i) => order(i)));
+    const cutoff = clock.now();
+    clock.advance(3_600_000);
+    client = makeClient(); // a later run
+    client.createOrders(Array.from({ length: 600 }, (_, i) => order(1000 + i)));
+    const before = fake.requests.length;
+    const listed = client.listOrders({ storeId: 22766, orderStatus: 'awaiting_shipment', createdUpTo: cutoff });
+    const calls = fake.requests.slice(before);
+    // Page 1 holds 500 older orders; page 2 reaches past the cutoff; page 3 is not read.
+    expect(calls.map((r) => [r.query.sortBy, r.query.sortDir, r.query.page])).toEqual([
+      ['CreateDate', 'ASC', '1'],
+      ['CreateDate', 'ASC', '2'],
+    ]);
+    expect(listed.slice(0, 600).every((o) => Number(o.orderNumber) < 1600)).toBe(true);
+    expect(listed).toHaveLength(1000);
+  });
+
   it('paces itself to the 40-a-minute window instead of running into 429s', () => {
     for (let i = 0; i < 85; i++) client.getOrder(1);
     const statuses = fake.requests.length;

@@ -80,23 +80,29 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 /** V1 writes createDate and modifyDate to the same tick on creation (the spec's example shows them equal); within this they count as equal. */
 const SAME_TICK_MS = 1_000;
 
+/** The list is read up to orders created this long after the newest order due (DSCO's receipt precedes ShipStation's creation). */
+const CREATED_MARGIN_MS = 60 * 60_000;
+
 /**
  * ShipStation orders (V1) of the orders due that ShipStation itself shows unchanged since they were
  * last checked, or since their creation: still awaiting shipment, and modified neither since
  * creation nor since the record's last check. A label, a cancellation or a person's edit moves
- * modifyDate, so for those the sweep needs no read of its own: one list call covers 500 open
- * orders, where reading each costs two (the order and its shipments), at 40 calls a minute. Listed
- * only when that costs fewer calls. V2 keeps the reads by order: its shipments list is not an
- * order list with these dates.
+ * modifyDate, so for those the sweep needs no read of its own. The due orders are the least
+ * recently checked, which are the oldest: the store's Awaiting Shipment orders are listed oldest
+ * first (500 a page) only up to the newest of them, where reading each costs two calls (the order
+ * and its shipments) at 40 a minute. Listed only when that costs fewer calls. V2 keeps the reads by
+ * order: its shipments list is not an order list with these dates.
  */
 function listUnchangedInShipStation(ctx: CycleContext, due: RecordView[]): Set<number> {
   const unchanged = new Set<number>();
   if (ctx.settings.ssApiVersion === 'v2') return unchanged;
   const withOrder = due.filter((r) => r.ssOrderId);
-  const openInShipStation = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped').length;
-  if (!withOrder.length || Math.ceil(openInShipStation / LIST_PAGE_SIZE) >= 2 * withOrder.length) return unchanged;
+  if (!withOrder.length) return unchanged;
+  const upTo = Math.max(...withOrder.map((r) => r.receivedAt)) + CREATED_MARGIN_MS;
+  const before = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped' && r.receivedAt <= upTo).length;
+  if (Math.ceil(before / LIST_PAGE_SIZE) >= 2 * withOrder.length) return unchanged;
   const byId = new Map<number, { created: number; modified: number }>();
-  for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment' })) {
+  for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment', createdUpTo: upTo })) {
     if (o.orderId) byId.set(o.orderId, { created: fromPacificLocal(String(o.createDate ?? '')), modified: fromPacificLocal(String(o.modifyDate ?? '')) });
   }
   for (const r of withOrder) {
