@@ -51,9 +51,12 @@ export function reconcileOrders(ctx: CycleContext): void {
   const open = ctx.book.view().filter(isOpen);
   if (!open.length) return;
   const quota = sweepQuota(open.length, ctx.settings.pollIntervalHours, ctx.settings.reconcileHours);
+  // Checked least recently first; an order never checked counts from its receipt (one received a
+  // minute ago has missed nothing yet), so each is checked within reconcileHours of either.
+  const since = (r: RecordView) => r.verifiedAt ?? r.receivedAt;
   const due = open
-    .filter((r) => !r.verifiedAt || ctx.clock.now() - r.verifiedAt >= ctx.settings.pollIntervalHours * HOUR_MS)
-    .sort((a, b) => (a.verifiedAt ?? 0) - (b.verifiedAt ?? 0) || a.receivedAt - b.receivedAt)
+    .filter((r) => ctx.clock.now() - since(r) >= ctx.settings.pollIntervalHours * HOUR_MS)
+    .sort((a, b) => since(a) - since(b) || a.receivedAt - b.receivedAt)
     .slice(0, quota);
   // Orders with a shipment an interrupted run may have sent: DSCO can be ahead of the record until
   // the tracking step resolves it, so their DSCO shipped units are not judged now.
@@ -80,8 +83,12 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 /** V1 writes createDate and modifyDate to the same tick on creation (the spec's example shows them equal); within this they count as equal. */
 const SAME_TICK_MS = 1_000;
 
-/** The list is read up to orders created this long after the newest order due (DSCO's receipt precedes ShipStation's creation). */
-const CREATED_MARGIN_MS = 60 * 60_000;
+/**
+ * The list is read up to orders created this long after the newest order due was received (DSCO's
+ * receipt precedes ShipStation's creation, usually in the same run); one created later is simply
+ * not found in the list and read by ID.
+ */
+const CREATED_MARGIN_MS = 15 * 60_000;
 
 /**
  * ShipStation orders (V1) of the orders due that ShipStation itself shows unchanged since they were
@@ -100,7 +107,9 @@ function listUnchangedInShipStation(ctx: CycleContext, due: RecordView[]): Set<n
   if (!withOrder.length) return unchanged;
   const upTo = Math.max(...withOrder.map((r) => r.receivedAt)) + CREATED_MARGIN_MS;
   const before = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped' && r.receivedAt <= upTo).length;
-  if (Math.ceil(before / LIST_PAGE_SIZE) >= 2 * withOrder.length) return unchanged;
+  // Listed when the pages cost one call, or at most a quarter of the reads they can save (two an order): a
+  // backlog of same-aged orders (a burst) would take many pages for a few orders due.
+  if (Math.ceil(before / LIST_PAGE_SIZE) > Math.max(1, withOrder.length / 4)) return unchanged;
   const byId = new Map<number, { created: number; modified: number }>();
   for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment', createdUpTo: upTo })) {
     if (o.orderId) byId.set(o.orderId, { created: fromPacificLocal(String(o.createDate ?? '')), modified: fromPacificLocal(String(o.modifyDate ?? '')) });
