@@ -4,7 +4,7 @@ import { sendPaced } from '../core/http/paced-send';
 import { base64EncodeUtf8 } from '../core/text/base64';
 import { queryString } from '../core/text/form-encode';
 import { tryParseJson } from '../core/text/parse-json';
-import { fromPacificLocal, toPacificDate, toPacificLocal } from '../core/time/pacific-time';
+import { toPacificDate, toPacificLocal } from '../core/time/pacific-time';
 import { describeShipStationError } from './describe-shipstation-error';
 import { ShipStationRateLimiter } from './shipstation-rate-limiter';
 import type { ListFulfillmentsQuery, ListOrdersQuery, ListShipmentsQuery, ShipStationPort } from './shipstation-port';
@@ -100,7 +100,7 @@ export class ShipStationClient implements ShipStationPort {
   }
 
   listOrders(query: ListOrdersQuery): SsOrder[] {
-    const upTo = query.createdUpTo;
+    const until = query.oldestFirstUntil;
     return this.allPages<SsOrder>(
       '/orders',
       'orders',
@@ -110,9 +110,9 @@ export class ShipStationClient implements ShipStationPort {
         orderStatus: query.orderStatus,
         orderNumber: query.orderNumber,
         modifyDateStart: query.modifiedSince === undefined ? undefined : toPacificLocal(query.modifiedSince),
-        ...(upTo === undefined ? {} : { sortBy: 'CreateDate', sortDir: 'ASC' }),
+        ...(until === undefined ? {} : { sortBy: 'CreateDate', sortDir: 'ASC' }),
       },
-      upTo === undefined ? undefined : (page) => fromPacificLocal(String(page[page.length - 1]?.createDate ?? '')) > upTo,
+      until,
     );
   }
 

@@ -6,8 +6,8 @@ export interface ListOrdersQuery {
   orderNumber?: string;
   /** Epoch ms. */
   modifiedSince?: number;
-  /** V1: oldest created first, and no page after the first whose last order was created after this (epoch ms). */
-  createdUpTo?: number;
+  /** V1: oldest created first, and no page after the first for which this says enough. */
+  oldestFirstUntil?: (page: SsOrder[]) => boolean;
 }
 
 export interface ListShipmentsQuery {

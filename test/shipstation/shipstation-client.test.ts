@@ -81,14 +81,14 @@ describe('ShipStationClient against the fake', () => {
     expect(new Set(listed.map((o) => o.orderId)).size).toBe(1100);
   });
 
-  it('lists oldest first and stops after the page that passes createdUpTo', () => {
+  it('lists oldest first and stops after the page the caller says is enough', () => {
     client.createOrders(Array.from({ length: 600 }, (_, i) => order(i)));
     const cutoff = clock.now();
     clock.advance(3_600_000);
     client = makeClient(); // a later run
     client.createOrders(Array.from({ length: 600 }, (_, i) => order(1000 + i)));
     const before = fake.requests.length;
-    const listed = client.listOrders({ storeId: 22766, orderStatus: 'awaiting_shipment', createdUpTo: cutoff });
+    const listed = client.listOrders({ storeId: 22766, orderStatus: 'awaiting_shipment', oldestFirstUntil: (page) => Date.parse(`${String(page[page.length - 1].createDate)}-08:00`) > cutoff });
     const calls = fake.requests.slice(before);
     // Page 1 holds 500 older orders; page 2 reaches past the cutoff; page 3 is not read.
     expect(calls.map((r) => [r.query.sortBy, r.query.sortDir, r.query.page])).toEqual([

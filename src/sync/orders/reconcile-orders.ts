@@ -8,6 +8,7 @@ import { fromFulfillment, fromShipment } from '../tracking/shipment-candidates';
 import { InflightShipments } from '../tracking/inflight-shipments';
 import { fromPacificLocal } from '../../core/time/pacific-time';
 import { LIST_PAGE_SIZE } from '../../shipstation/shipstation-client';
+import type { SsOrder } from '../../shipstation/shipstation-types';
 
 
 /**
@@ -107,11 +108,17 @@ function listUnchangedInShipStation(ctx: CycleContext, due: RecordView[]): Set<n
   if (!withOrder.length) return unchanged;
   const upTo = Math.max(...withOrder.map((r) => r.receivedAt)) + CREATED_MARGIN_MS;
   const before = ctx.book.view().filter((r) => r.ssOrderId && r.ssStatus !== 'cancelled' && r.ssStatus !== 'shipped' && r.receivedAt <= upTo).length;
-  // Listed when the pages cost one call, or at most a quarter of the reads they can save (two an order): a
-  // backlog of same-aged orders (a burst) would take many pages for a few orders due.
-  if (Math.ceil(before / LIST_PAGE_SIZE) > Math.max(1, withOrder.length / 4)) return unchanged;
+  // Listed when even every page up to the newest order due costs fewer calls than reading each (two).
+  if (Math.ceil(before / LIST_PAGE_SIZE) >= 2 * withOrder.length) return unchanged;
+  const wanted = new Set(withOrder.map((r) => r.ssOrderId as number));
+  const found = new Set<number>();
+  // Pages stop once every order due was seen, or the list has passed the newest of them.
+  const enough = (page: SsOrder[]) => {
+    for (const o of page) if (o.orderId && wanted.has(o.orderId)) found.add(o.orderId);
+    return found.size === wanted.size || fromPacificLocal(String(page[page.length - 1]?.createDate ?? '')) > upTo;
+  };
   const byId = new Map<number, { created: number; modified: number }>();
-  for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment', createdUpTo: upTo })) {
+  for (const o of ctx.shipstation.listOrders({ storeId: ctx.settings.ssStoreId, orderStatus: 'awaiting_shipment', oldestFirstUntil: enough })) {
     if (o.orderId) byId.set(o.orderId, { created: fromPacificLocal(String(o.createDate ?? '')), modified: fromPacificLocal(String(o.modifyDate ?? '')) });
   }
   for (const r of withOrder) {
