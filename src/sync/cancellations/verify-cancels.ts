@@ -51,7 +51,10 @@ function checkLog(ctx: CycleContext, record: OrderRecord, log: DscoChangeLog): v
   const p = record.pendingCancel!;
   // A request of one order may log it without its ID; a batch's entries are told apart by ID.
   const idOf = (e: DscoChangeLogEntry) => String((e.payload as { id?: unknown } | undefined)?.id ?? '');
-  const entry = log.logs.find((e) => idOf(e) === record.dscoOrderId) ?? (log.logs.length === 1 && !idOf(log.logs[0]) ? log.logs[0] : undefined);
+  // The most conclusive of the order's entries (a pending one may come before its outcome).
+  const mine = log.logs.filter((e) => idOf(e) === record.dscoOrderId);
+  const entry =
+    mine.find((e) => e.status === 'success') ?? mine.find((e) => e.status === 'failure') ?? mine[0] ?? (log.logs.length === 1 && !idOf(log.logs[0]) ? log.logs[0] : undefined);
   const now = ctx.clock.now();
   if (entry?.status === 'success') {
     delete record.pendingCancel;

@@ -193,7 +193,9 @@ export function pushTracking(ctx: CycleContext): TrackingOutcome {
     }
     const lines = shippedLines(record, c, planned);
     if (!lines.length) {
-      notSent(ctx, record.dscoOrderId, c.key, c.tracking, 'covers no open quantity');
+      // Noted (warned once) only when nothing of the order is open: units merely claimed by another
+      // label of this run, or by a batch in flight, may open again if that one is refused.
+      if (unitsOf(record).open === 0) notSent(ctx, record.dscoOrderId, c.key, c.tracking, 'covers no open quantity');
       ctx.log.warn('SS → DSCO', record.dscoOrderId, `Tracking ${c.tracking} covers no open quantity of this order; not sent to DSCO.`);
       continue;
     }
@@ -233,8 +235,8 @@ function notSentKey(key: string): string {
 
 /**
  * Notes in the ledger that this shipment is not sent and why, so the warning is given once and not
- * at every run while the shipments' overlap reads the label again (quantities only ever close, so
- * a label that covers nothing open never will).
+ * at every run while the shipments' overlap reads the label again. Only for an order with nothing
+ * open: shipped and cancelled units never open again.
  */
 function notSent(ctx: CycleContext, dscoOrderId: string, key: string, tracking: string, why: string): void {
   ctx.book.recordPush({ key: notSentKey(key), dscoOrderId, tracking, pushedAt: ctx.clock.now(), note: `not sent: ${why}` });

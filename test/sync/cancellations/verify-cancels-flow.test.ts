@@ -4,7 +4,7 @@ import type { CancelledBy, OrderRecord } from '../../../src/sync/orders/order-re
 import { verifyCancels } from '../../../src/sync/cancellations/verify-cancels';
 
 /** An open order whose cancellation DSCO's change log reports as failed. */
-function failedCancel(by: CancelledBy, flowBefore: OrderRecord['flow']) {
+function failedCancel(by: CancelledBy, flowBefore: OrderRecord['flow'], logs: unknown[] = [{ payload: { id: '1001' }, status: 'failure', results: [{ message: 'cancel code not mapped' }] }]) {
   const record: OrderRecord = {
     dscoOrderId: '1001',
     poNumber: 'PO-1',
@@ -23,7 +23,7 @@ function failedCancel(by: CancelledBy, flowBefore: OrderRecord['flow']) {
     budget: { expired: () => false },
     clock: { now: () => 60_000 },
     dsco: {
-      getChangeLog: () => ({ status: 'COMPLETED', logs: [{ payload: { id: '1001' }, status: 'failure', results: [{ message: 'cancel code not mapped' }] }] }),
+      getChangeLog: () => ({ status: 'COMPLETED', logs }),
       getOrder: () => undefined,
     },
     log: { info: () => undefined, warn: () => undefined, error: (flow: string, _id: string, m: string) => logged.push([flow, m]) },
@@ -44,5 +44,17 @@ describe('an Error row shows the direction of the step that failed, not the last
   it("accepting a retailer's cancel request that DSCO did not apply is DSCO → SS", () => {
     const { record } = failedCancel('retailer', 'SS → DSCO');
     expect(record).toMatchObject({ status: 'Error', flow: 'DSCO → SS' });
+  });
+});
+
+describe('a batch change log', () => {
+  it("takes an order's outcome over an earlier pending entry of the same order", () => {
+    const { record } = failedCancel('supplier', 'SS → DSCO', [
+      { payload: { id: '1001' }, status: 'pending', results: [] },
+      { payload: { id: '1002' }, status: 'failure', results: [{ message: 'another order' }] },
+      { payload: { id: '1001' }, status: 'success', results: [] },
+    ]);
+    expect(record.pendingCancel).toBeUndefined();
+    expect(record).toMatchObject({ status: 'Cancelled', lines: [{ cancelled: 1 }] });
   });
 });
