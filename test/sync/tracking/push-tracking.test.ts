@@ -3,14 +3,19 @@ import { createEngineHarness } from '../../support/engine-harness';
 
 const MIN = 60_000;
 
+/** A one-unit DSCO order, synced into ShipStation. */
+function oneUnitOrderInShipStation() {
+  const h = createEngineHarness();
+  h.install();
+  const o = h.dsco.seedOrder({ lineItems: [{ quantity: 1, sku: 'A' }] });
+  h.clock.advance(MIN);
+  h.call('syncNow');
+  return { h, o, id: h.shop.order(o.dscoOrderId).id };
+}
+
 describe('a label that is not sent to DSCO', () => {
   it('is reported once, not at every run while the shipments overlap reads it again', () => {
-    const h = createEngineHarness();
-    h.install();
-    const o = h.dsco.seedOrder({ lineItems: [{ quantity: 1, sku: 'A' }] });
-    h.clock.advance(MIN);
-    h.call('syncNow');
-    const id = h.shop.order(o.dscoOrderId).id;
+    const { h, o, id } = oneUnitOrderInShipStation();
     h.shop.ship(id, { trackingNumber: '1ZFIRST', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.clock.advance(MIN);
     h.call('syncNow');
@@ -30,12 +35,7 @@ describe('a label that is not sent to DSCO', () => {
 
 describe('a label whose units another label of the same run takes', () => {
   it('is not noted as never to be sent while the other is only planned; once nothing is open, it is', () => {
-    const h = createEngineHarness();
-    h.install();
-    const o = h.dsco.seedOrder({ lineItems: [{ quantity: 1, sku: 'A' }] });
-    h.clock.advance(MIN);
-    h.call('syncNow');
-    const id = h.shop.order(o.dscoOrderId).id;
+    const { h, o, id } = oneUnitOrderInShipStation();
     h.shop.ship(id, { trackingNumber: '1ZFIRST', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.shop.ship(id, { trackingNumber: '1ZSECOND', carrierCode: 'ups', serviceCode: 'ups_ground' });
     const notes = () => h.workbook.tab('_Shipments')!.rows.filter((r) => String(r[0]).startsWith('N')).map((r) => String(r[2]));
