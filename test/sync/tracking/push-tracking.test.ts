@@ -35,7 +35,7 @@ describe('a label that is not sent to DSCO', () => {
 
 describe('a label whose units another label of the same run takes', () => {
   it('is not noted as never to be sent while the other is only planned; once nothing is open, it is', () => {
-    const { h, o, id } = oneUnitOrderInShipStation();
+    const { h, id } = oneUnitOrderInShipStation();
     h.shop.ship(id, { trackingNumber: '1ZFIRST', carrierCode: 'ups', serviceCode: 'ups_ground' });
     h.shop.ship(id, { trackingNumber: '1ZSECOND', carrierCode: 'ups', serviceCode: 'ups_ground' });
     const notes = () => h.workbook.tab('_Shipments')!.rows.filter((r) => String(r[0]).startsWith('N')).map((r) => String(r[2]));
