@@ -43,6 +43,19 @@ interface Work {
  * have it. A refusal makes the row an Error with DSCO's reason; Retry failed orders sends it again.
  * Test orders are invoiced only while test orders are included.
  */
+/**
+ * Whether an order still owes DSCO an invoice this sync would send (invoicing on, an invoice due
+ * and not sent). Such an order stays in the working book, finished or not: the daily archive must
+ * not take it away before it is billed.
+ */
+export function invoiceStillOwed(ctx: CycleContext): (r: RecordView) => boolean {
+  const since = Number(ctx.store.get(INVOICES_SINCE_KEY));
+  if (!ctx.settings.sendInvoices || !Number.isFinite(since) || since <= 0) return () => false;
+  return (r) =>
+    !(r.testOrder && !ctx.settings.includeTestOrders) &&
+    invoicesDue(r, ctx.settings.invoicePer, since).some((plan) => r.invoices?.find((i) => i.invoiceId === plan.invoiceId)?.state !== 'sent');
+}
+
 export function sendInvoices(ctx: CycleContext): StepOutcome | void {
   const inFlight = new InvoicesInFlight(ctx.store);
   if (!ctx.settings.sendInvoices) {

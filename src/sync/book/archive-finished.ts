@@ -3,6 +3,7 @@ import { SHEET_TEMPLATE } from '../../sheet/sheet-template';
 import { cellsUsed, describeCellsUsed } from '../../storage/cells-used';
 import { ARCHIVE_MAX_ROWS, PROPERTIES, TABS, WORKING_FINISHED_MAX } from '../../storage/storage-map';
 import type { CycleContext } from '../cycle/cycle-context';
+import { invoiceStillOwed } from '../../invoices/send-invoices';
 import { cellText } from './sheet-text';
 import { DAY_MS as DAY, HOUR_MS as HOUR } from '../../core/time/durations';
 import { SHIPMENT_OVERLAP_MS } from '../tracking/push-tracking';
@@ -47,7 +48,8 @@ export function archiveFinished(ctx: CycleContext, workbook: Workbook, save: () 
   if (!archive) {
     ctx.log.warn('', '', `Finished orders stay on the Dashboard: the "${TABS.archive.name}" tab is missing; use DSCO Sync → Set up sheet.`);
   } else {
-    const rows = ctx.book.takeFinishedBefore(now - days * DAY, WORKING_FINISHED_MAX);
+    // An order still owing an invoice stays until it is billed.
+    const rows = ctx.book.takeFinishedBefore(now - days * DAY, WORKING_FINISHED_MAX, invoiceStillOwed(ctx));
     if (rows.length) {
       // Archive first, then the working book: a run stopped in between shows the order twice, never
       // nowhere. The next run archives the same orders again, so it skips those the interrupted run

@@ -224,11 +224,12 @@ export class OrderBook {
 
   /**
    * Removes Shipped and Cancelled orders last updated before `cutoff`, and the oldest finished ones
-   * beyond `keepAtMost`, and returns their Dashboard rows, for the Archive tab, in the book's order. The
-   * next save() rewrites the rows below the first one removed, in one block per tab.
+   * beyond `keepAtMost`, and returns their Dashboard rows, for the Archive tab, in the book's order.
+   * Orders `stays` names are kept whatever their age. The next save() rewrites the rows below the
+   * first one removed, in one block per tab.
    */
-  takeFinishedBefore(cutoff: number, keepAtMost = Infinity): unknown[][] {
-    const finished = this.slots.filter((s) => s.record && isFinished(s.record)).map((s) => s.record as OrderRecord);
+  takeFinishedBefore(cutoff: number, keepAtMost = Infinity, stays: (r: RecordView) => boolean = () => false): unknown[][] {
+    const finished = this.slots.filter((s) => s.record && isFinished(s.record) && !stays(s.record)).map((s) => s.record as OrderRecord);
     const leaving = new Set(finished.filter((r) => r.updatedAt < cutoff));
     const staying = finished.filter((r) => !leaving.has(r)).sort((a, b) => a.updatedAt - b.updatedAt);
     for (const r of staying.slice(0, Math.max(0, staying.length - keepAtMost))) leaving.add(r);

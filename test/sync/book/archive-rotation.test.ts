@@ -5,6 +5,7 @@ import { SHEET_TEMPLATE } from '../../../src/sheet/sheet-template';
 import { ARCHIVE_MAX_ROWS, isKnownProperty, PROPERTIES, TABS } from '../../../src/storage/storage-map';
 import { ActivityLog } from '../../../src/sync/cycle/activity-log';
 import { archiveFinished } from '../../../src/sync/book/archive-finished';
+import { INVOICES_SINCE_KEY } from '../../../src/invoices/send-invoices';
 import type { CycleContext } from '../../../src/sync/cycle/cycle-context';
 import { OrderBook } from '../../../src/sync/book/order-book';
 import type { OrderRecord } from '../../../src/sync/orders/order-record';
@@ -71,6 +72,32 @@ describe('the Archive stays bounded', () => {
     const later = { ...ctx, clock: { now: () => now + 3_600_000 } } as CycleContext;
     archiveFinished(later, workbook, () => book.save());
     expect(archive.calls).toEqual([]);
+  });
+});
+
+describe('an order that still owes DSCO an invoice', () => {
+  it('stays in the working book past the archive age until it is billed', () => {
+    const archive = memoryTab(TABS.archive.name, [TABS.archive.columns.map(String)]);
+    const orders = memoryTab(TABS.orders.name, [['h']]);
+    const tabs = new Map([archive, orders, memoryTab(TABS.dashboard.name, [['h']]), memoryTab(TABS.shipments.name, [['h']]), memoryTab(TABS.help.name, [['h']])].map((t) => [t.tab.name, t.tab]));
+    const workbook = { tab: (n: string) => tabs.get(n), tabNames: () => [...tabs.keys()] } as unknown as Workbook;
+    const now = 100 * DAY;
+    const props = new Map<string, string>([[PROPERTIES.housekeepingLastRun, '1'], [INVOICES_SINCE_KEY, String(now - 30 * DAY)]]);
+    const store = { get: (k: string) => props.get(k) ?? null, set: (k: string, v: string) => void props.set(k, v), delete: (k: string) => void props.delete(k) } as KeyValueStore;
+    const book = OrderBook.load(workbook, store);
+    const shipped = (id: string): OrderRecord => ({
+      ...record(id, 'Shipped', now - 10 * DAY),
+      lines: [{ lineNumber: 1, sku: 'A', dscoItemId: '1', quantity: 1, shipped: 1, cancelled: 0 }],
+      packages: [{ key: `S${id}`, tracking: `1Z${id}`, lines: [[1, 1]], at: now - 10 * DAY }],
+    });
+    book.add({ ...shipped('billed'), invoices: [{ invoiceId: 'DSCO-billed-1Zbilled', covers: 'Sbilled', state: 'sent', totalAmount: 5, at: now - 10 * DAY, firstAt: now - 10 * DAY }] });
+    book.add(shipped('unbilled'));
+    book.save();
+    const settings = { archiveAfterDays: 7, sendInvoices: true, invoicePer: 'shipment', includeTestOrders: false };
+    const ctx = { clock: { now: () => now }, store, settings, book, log: new ActivityLog(() => now, () => []) } as unknown as CycleContext;
+    archiveFinished(ctx, workbook, () => book.save());
+    expect(archive.values.slice(1).map((r) => r[1])).toEqual(['billed']);
+    expect(book.has('unbilled')).toBe(true);
   });
 });
 
