@@ -10,7 +10,6 @@ import { fromPacificLocal } from '../../core/time/pacific-time';
 import { LIST_PAGE_SIZE } from '../../shipstation/shipstation-client';
 import type { SsOrder } from '../../shipstation/shipstation-types';
 
-
 /**
  * The sweep's slice of the rate budget: at most this many orders a run. Each costs one DSCO call
  * (GET /order/, 500 a minute, about 0.3 s), and two ShipStation calls (the order and its shipments)
@@ -64,12 +63,12 @@ export function reconcileOrders(ctx: CycleContext): void {
   const inflight = new Set(new InflightShipments(ctx.store).pending().map((m) => m.dscoOrderId));
   const listed = listUnchangedInShipStation(ctx, due);
   for (const { dscoOrderId } of due) {
-    // Only the orders checked now are handed out to be changed.
-    const record = ctx.book.get(dscoOrderId)!;
     if (ctx.budget.expired()) {
       ctx.summary.deferred = true;
       return;
     }
+    // Only the orders checked now are handed out to be changed.
+    const record = ctx.book.get(dscoOrderId)!;
     try {
       verify(ctx, record, !inflight.has(record.dscoOrderId) && !record.pendingShipments?.length, listed);
     } catch (e) {
